@@ -1,0 +1,212 @@
+package io.segstream.embedded;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+/**
+ * A real Apache Kafka broker: one KRaft node acting as broker and controller, run in this JVM from the Maven
+ * Central jars. Its log directory is formatted on first start and reused afterwards, so a restart finds the data
+ * of the previous run. The same class serves the local stack (fixed ports, data under .segstream/) and the
+ * integration tests (free ports, a temporary directory).
+ */
+public final class KafkaNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KafkaNode.class);
+    private static final int NODE_ID = 1;
+
+    private final String host;
+    private final int port;
+    private final int controllerPort;
+    private final Path dataDir;
+    private final Map<String, String> overrides;
+    private KafkaRaftServer server;
+
+    public KafkaNode(String host, int port, int controllerPort, Path dataDir, Map<String, String> overrides) {
+        this.host = host;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.dataDir = dataDir;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** A broker on free loopback ports with its data in a fresh temporary directory, for tests. */
+    public static KafkaNode forTests() {
+        try {
+            return new KafkaNode("127.0.0.1", Ports.freePort(), Ports.freePort(),
+                    Files.createTempDirectory("segstream-kafka-"), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized KafkaNode start() {
+        if (server != null) {
+            return this;
+        }
+        Ports.requireFree("Kafka broker", host, port, "choose another with --kafka-port");
+        Ports.requireFree("Kafka controller", host, controllerPort, "choose another with --kafka-controller-port");
+        Properties props = properties();
+        formatIfNeeded(props);
+        long t0 = System.nanoTime();
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        awaitReady(Duration.ofSeconds(60));
+        log.info("Kafka broker ready at {} in {} ms (data in {})", bootstrapServers(),
+                (System.nanoTime() - t0) / 1_000_000, dataDir);
+        return this;
+    }
+
+    public String bootstrapServers() {
+        return host + ":" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** Creates each topic with the given partition count; topics that exist already are left as they are. */
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            partitionsByTopic.forEach((topic, partitions) -> {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, partitions, (short) 1));
+                }
+            });
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                admin.createTopics(missing).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("could not create topics " + missing, e.getCause());
+                }
+            }
+            log.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not list topics", e.getCause());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+        log.info("Kafka broker stopped");
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", dataDir.toAbsolutePath().toString());
+        // One node: every internal topic has a single replica.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "10");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "false");
+        p.put("num.partitions", "4");
+        p.put("log.flush.interval.ms", "1000");
+        p.putAll(overrides);
+        return p;
+    }
+
+    private void formatIfNeeded(Properties props) {
+        if (Files.exists(dataDir.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path config = Files.createTempFile("segstream-kafka-", ".properties");
+            try (OutputStream out = Files.newOutputStream(config)) {
+                props.store(out, "segstream embedded broker");
+            }
+            String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()},
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            Files.deleteIfExists(config);
+            if (rc != 0) {
+                throw new IllegalStateException("formatting Kafka storage in " + dataDir + " failed: "
+                        + output.toString(StandardCharsets.UTF_8));
+            }
+            log.info("formatted Kafka storage in {} (cluster {})", dataDir, clusterId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka storage in " + dataDir, e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000",
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000"))) {
+                if (!admin.describeCluster().nodes().get().isEmpty()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the broker", e);
+            } catch (Exception e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("Kafka broker at " + bootstrapServers() + " not ready within " + timeout, last);
+    }
+
+    /** A unique id for test resources such as consumer groups. */
+    public static String uniqueSuffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,85 @@
+package io.segstream.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) that the real MongoDB Java driver talks to. With a data file it
+ * keeps its collections on disk (H2 MVStore), so a restart finds them; without one it keeps them in memory.
+ * It has no transactions, no TTL expiry and no $text: the services never depend on those.
+ */
+public final class MongoWireServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
+
+    private final String host;
+    private final int port;
+    private final Path dataFile;
+    private MongoServer server;
+    private MongoBackend backend;
+
+    /** @param dataFile the H2 file that holds the data, or null to keep it in memory */
+    public MongoWireServer(String host, int port, Path dataFile) {
+        this.host = host;
+        this.port = port;
+        this.dataFile = dataFile;
+    }
+
+    /** An in-memory server on a free loopback port, for tests. */
+    public static MongoWireServer forTests() {
+        return new MongoWireServer("127.0.0.1", Ports.freePort(), null);
+    }
+
+    public synchronized MongoWireServer start() {
+        if (server != null) {
+            return this;
+        }
+        Ports.requireFree("MongoDB wire server", host, port, "choose another with --mongo-port");
+        if (dataFile == null) {
+            backend = new MemoryBackend();
+        } else {
+            try {
+                Files.createDirectories(dataFile.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + dataFile.getParent(), e);
+            }
+            backend = new H2Backend(dataFile.toAbsolutePath().toString());
+        }
+        server = new MongoServer(backend);
+        server.bind(host, port);
+        log.info("MongoDB wire server ready at {} ({})", connectionString(),
+                dataFile == null ? "in memory" : "data in " + dataFile);
+        return this;
+    }
+
+    public String connectionString() {
+        return "mongodb://" + host + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops accepting connections and closes the backend, flushing an on-disk store. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.shutdownNow();
+        if (backend instanceof H2Backend h2) {
+            h2.close();
+        }
+        server = null;
+        backend = null;
+        log.info("MongoDB wire server stopped");
+    }
+}

@@ -1,0 +1,88 @@
+package io.segstream.contracts;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+import java.math.BigDecimal;
+
+/**
+ * The one JSON setup every service uses for contract payloads: money as decimal strings, instants as
+ * ISO-8601 UTC, unknown fields tolerated (a producer may send more than we need; personal data it sends is
+ * dropped here, never stored), no polymorphic typing (only the contract records are ever instantiated), and
+ * parser limits so hostile input cannot exhaust memory.
+ */
+public final class ContractJson {
+    /** Deepest JSON nesting accepted; contract payloads need 3 levels. */
+    public static final int MAX_NESTING_DEPTH = 16;
+    /** Longest number literal accepted, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 32;
+    /** Longest string value accepted, in characters (feedback text is limited further by the service). */
+    public static final int MAX_STRING_LENGTH = 1_000_000;
+
+    private static final JsonMapper MAPPER = build();
+
+    private ContractJson() {
+    }
+
+    /** The shared, immutable, thread-safe mapper. */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    private static JsonMapper build() {
+        SimpleModule money = new SimpleModule("segstream-money");
+        money.addSerializer(BigDecimal.class, new MoneySerializer());
+        money.addDeserializer(BigDecimal.class, new MoneyDeserializer());
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
+                .addModule(money)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
+                .build();
+    }
+
+    private static final class MoneySerializer extends ValueSerializer<BigDecimal> {
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator gen, SerializationContext ctxt) {
+            gen.writeString(value.toPlainString());
+        }
+    }
+
+    /** Accepts only a decimal string; a JSON number is refused, since floats lose cents. */
+    private static final class MoneyDeserializer extends ValueDeserializer<BigDecimal> {
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
+            }
+            String text = p.getString();
+            if (!Money.isWellFormed(text)) {
+                return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text,
+                        "money must be a decimal string such as \"129.90\"");
+            }
+            return new BigDecimal(text);
+        }
+    }
+}

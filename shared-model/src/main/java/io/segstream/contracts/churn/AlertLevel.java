@@ -1,0 +1,5 @@
+package io.segstream.contracts.churn;
+
+public enum AlertLevel {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

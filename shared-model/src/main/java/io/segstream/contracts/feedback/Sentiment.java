@@ -1,0 +1,5 @@
+package io.segstream.contracts.feedback;
+
+public enum Sentiment {
+    POSITIVE, NEUTRAL, NEGATIVE
+}
