@@ -42,9 +42,6 @@ public final class ContractJson {
     }
 
     private static JsonMapper build() {
-        SimpleModule money = new SimpleModule("segstream-money");
-        money.addSerializer(BigDecimal.class, new MoneySerializer());
-        money.addDeserializer(BigDecimal.class, new MoneyDeserializer());
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -52,15 +49,25 @@ public final class ContractJson {
                         .maxStringLength(MAX_STRING_LENGTH)
                         .build())
                 .build();
-        return JsonMapper.builder(factory)
+        return configure(JsonMapper.builder(factory)).build();
+    }
+
+    /**
+     * Applies the contract conventions to a builder, for frameworks that own the builder (Spring MVC's mapper is
+     * built by Boot and customised with this).
+     */
+    public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+        SimpleModule money = new SimpleModule("segstream-money");
+        money.addSerializer(BigDecimal.class, new MoneySerializer());
+        money.addDeserializer(BigDecimal.class, new MoneyDeserializer());
+        return builder
                 .addModule(money)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
-                .build();
+                .disable(EnumFeature.READ_ENUMS_USING_TO_STRING);
     }
 
     private static final class MoneySerializer extends ValueSerializer<BigDecimal> {

@@ -1,0 +1,107 @@
+package io.segstream.runtime.config;
+
+import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.segstream.contracts.ContractJson;
+import io.segstream.runtime.health.KafkaBrokerHealthIndicator;
+import io.segstream.runtime.health.MongoPingHealthIndicator;
+import io.segstream.runtime.messaging.ContractDecoder;
+import io.segstream.runtime.messaging.ContractEventPublisher;
+import io.segstream.runtime.messaging.DeadLetterPublisher;
+import io.segstream.runtime.web.ProblemResponses;
+import io.segstream.runtime.web.RequestSizeLimitFilter;
+import org.apache.kafka.clients.admin.Admin;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Clock;
+
+/** Wires what every Segstream service shares; each service only adds its own domain, messaging and web. */
+@AutoConfiguration
+@EnableConfigurationProperties(RuntimeProperties.class)
+public class SegstreamRuntimeAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer contractJsonConventions() {
+        return ContractJson::configure;
+    }
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> applicationTag(@Value("${spring.application.name}") String application) {
+        return registry -> registry.config().commonTags("application", application);
+    }
+
+    @Bean
+    ContractEventPublisher contractEventPublisher(KafkaTemplate<String, byte[]> template, RuntimeProperties props) {
+        return new ContractEventPublisher(template, props.eventSource());
+    }
+
+    @Bean
+    ContractDecoder contractDecoder(RuntimeProperties props) {
+        return new ContractDecoder((int) props.maxMessageSize().toBytes());
+    }
+
+    @Bean
+    DeadLetterPublisher deadLetterPublisher(KafkaTemplate<String, byte[]> template, MeterRegistry meters, Clock clock,
+                                            RuntimeProperties props) {
+        return new DeadLetterPublisher(template, meters, clock, props.kafkaSendTimeout().toMillis());
+    }
+
+    /**
+     * Listener failures that escape a handler are infrastructure failures (MongoDB or Kafka away): the batch is
+     * retried with backoff, without end, so the consumer pauses instead of skipping. Bad messages never get here:
+     * handlers dead-letter them.
+     */
+    @Bean
+    CommonErrorHandler retryUntilRecovered(RuntimeProperties props) {
+        ExponentialBackOff backOff = new ExponentialBackOff(props.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(props.retryMaxInterval().toMillis());
+        return new DefaultErrorHandler(backOff);
+    }
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(RuntimeProperties props) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(props.maxRequestSize().toBytes(), props.maxBatchRequestSize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoClient client) {
+        return new MongoPingHealthIndicator(client);
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin kafkaHealthAdmin(KafkaProperties kafka) {
+        return Admin.create(kafka.buildAdminProperties());
+    }
+
+    @Bean
+    KafkaBrokerHealthIndicator kafkaHealthIndicator(Admin kafkaHealthAdmin, RuntimeProperties props) {
+        return new KafkaBrokerHealthIndicator(kafkaHealthAdmin, props.healthTimeout().toMillis());
+    }
+}
