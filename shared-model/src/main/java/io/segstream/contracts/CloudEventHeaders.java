@@ -1,5 +1,9 @@
 package io.segstream.contracts;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * CloudEvents 1.0 attributes carried as Kafka headers (binary content mode), and the headers the
  * dead-letter topics add to a rejected message.
@@ -20,5 +24,18 @@ public final class CloudEventHeaders {
     public static final String FAILED_AT = "x-failed-at";
 
     private CloudEventHeaders() {
+    }
+
+    /** The CloudEvents attributes of one event, in header order, as text (headers carry them UTF-8 encoded). */
+    public static Map<String, String> forEvent(EventContract<?> contract, String eventId, String source,
+                                               Instant time) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(SPEC_VERSION, SPEC_VERSION_VALUE);
+        headers.put(ID, eventId);
+        headers.put(SOURCE, source);
+        headers.put(TYPE, contract.ceType());
+        headers.put(TIME, time.toString());
+        headers.put(CONTENT_TYPE, JSON);
+        return headers;
     }
 }

@@ -1,6 +1,215 @@
 package io.segstream.localstack;
 
+import io.segstream.embedded.PortInUseException;
+import io.segstream.localstack.demo.DemoTraffic;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The Java side of {@code ./segstream}: {@code run}, {@code replay}, {@code help}. */
 public final class SegstreamLauncher {
+    static final String USAGE = """
+            Usage: ./segstream <command> [options]
+
+            Commands:
+              run [options]        build if needed, then run the whole system locally: a Kafka broker, a MongoDB
+                                   wire server (data under .segstream/), the four services, and simulated traffic
+              run --no-demo        the same without simulated traffic, for other systems and tests to publish to
+              replay [options] FILE  replay a real purchase history (CDNOW or UCI Online Retail) into a running stack
+              help                 this text
+
+            Options of run (each also as an environment variable SEGSTREAM_<NAME>, e.g. SEGSTREAM_KAFKA_PORT):
+              --no-demo                  no simulated traffic
+              --fresh                    delete the data of earlier runs first
+              --data-dir DIR             where broker and database keep their files (.segstream)
+              --kafka-port N             Kafka broker (9092); --kafka-controller-port N (9093)
+              --mongo-port N             MongoDB wire server (27017)
+              --health-port N            the stack's health and summary endpoint (8080)
+              --purchase-port N          purchase-ingestion (8081); --feedback-port N feedback-collection (8082)
+              --segmentation-port N      segmentation (8083); --churn-port N churn-alerting (8084)
+              --partitions N             partitions per event topic (6)
+              --service-heap SIZE        -Xmx of each service (384m)
+              --demo-rate N              simulated events per second (20)
+              --demo-customers N         simulated customers (2000)
+              --demo-history-days N      days of purchase history backfilled on first start (180)
+              --summary-every N          seconds between printed summaries (10)
+              --ready-timeout N          seconds to wait for every service to be ready (300)
+
+            When it is up: http://localhost:8080/actuator/health is UP, http://localhost:8080/summary has the figures.
+            Ctrl-C stops everything cleanly; the next run finds the data of this one.
+            """;
+
+    private SegstreamLauncher() {
+    }
+
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        try {
+            return switch (command) {
+                case "run" -> runStack(rest, out);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> throw new CommandLine.UsageException("unknown command '" + command + "'");
+            };
+        } catch (CommandLine.UsageException e) {
+            err.println("segstream: " + e.getMessage());
+            err.println("Run ./segstream help for the commands and options.");
+            return 2;
+        } catch (PortInUseException e) {
+            err.println("segstream: " + e.getMessage());
+            return 1;
+        } catch (IllegalStateException | UncheckedIOException e) {
+            err.println("segstream: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int runStack(String[] args, PrintStream out) {
+        CommandLine cli = new CommandLine(args, StackSettings.RUN_FLAGS, System.getenv());
+        Path home = Path.of(System.getProperty("segstream.home", ".")).toAbsolutePath().normalize();
+        StackSettings settings = StackSettings.from(cli, home);
+        if (!settings.keepData()) {
+            deleteRecursively(settings.dataDir());
+        }
+        LocalStack stack = new LocalStack(settings);
+        stack.checkPorts();
+        CountDownLatch stopped = new CountDownLatch(1);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "segstream-stack");
+            thread.setDaemon(true);
+            return thread;
+        });
+        StackRun running = new StackRun(stack, scheduler);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("\nStopping Segstream...");
+            running.close();
+            out.println("Stopped. Data kept in " + settings.dataDir());
+            stopped.countDown();
+        }, "segstream-stop"));
+
+        out.println("Starting Segstream: Kafka on " + settings.bootstrapServers() + ", MongoDB wire server on "
+                + settings.host() + ":" + settings.mongoPort() + ", data in " + settings.dataDir());
+        long t0 = System.nanoTime();
+        stack.start();
+        running.health = new StackHealthEndpoint(settings.host(), settings.healthPort(), stack::componentStatus,
+                () -> running.summary == null ? java.util.Map.of() : running.summary.asMap()).start();
+        stack.awaitReady(Duration.ofSeconds(settings.readyTimeoutSeconds()));
+        out.printf("Segstream is ready after %d s:%n", (System.nanoTime() - t0) / 1_000_000_000L);
+        settings.services().forEach(s -> out.printf("  %-20s %s%n", s.name(), s.baseUrl()));
+        out.printf("  %-20s http://%s:%d/actuator/health  (summary: /summary)%n", "stack", settings.host(),
+                settings.healthPort());
+        out.println("Press Ctrl-C to stop.");
+
+        running.summary = new StackSummary(settings.bootstrapServers());
+        Thread summaryThread = new Thread(running.summary, "segstream-summary");
+        summaryThread.setDaemon(true);
+        summaryThread.start();
+        if (settings.demo()) {
+            startDemo(settings, running, out);
+        } else {
+            out.println("No simulated traffic (--no-demo): publish to " + settings.bootstrapServers()
+                    + " or POST to the services.");
+        }
+        scheduler.scheduleAtFixedRate(() -> {
+            out.print(running.summary.render());
+            if (running.demo != null) {
+                out.println("  demo sent: " + running.demo.sent());
+            }
+        }, settings.summaryEverySeconds(), settings.summaryEverySeconds(), TimeUnit.SECONDS);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void startDemo(StackSettings settings, StackRun running, PrintStream out) {
+        running.demoProducer = new ContractProducer(settings.bootstrapServers(), "/segstream/demo");
+        DemoTraffic.DemoSettings demoSettings = new DemoTraffic.DemoSettings(settings.demoCustomers(),
+                settings.demoHistoryDays(), settings.demoRate(),
+                settings.service("purchase-ingestion").baseUrl() + "/api/v1/purchases",
+                settings.service("feedback-collection").baseUrl() + "/api/v1/feedback", 20_261_123L);
+        running.demo = new DemoTraffic(demoSettings, running.demoProducer, Clock.systemUTC());
+        Path marker = settings.dataDir().resolve("demo-history-sent");
+        Thread demoThread = new Thread(() -> {
+            if (!Files.exists(marker) && settings.demoHistoryDays() > 0) {
+                long sent = running.demo.backfillHistory();
+                out.printf("Demo: backfilled %d historical purchases of %d customers over %d days%n", sent,
+                        settings.demoCustomers(), settings.demoHistoryDays());
+                try {
+                    Files.writeString(marker, String.valueOf(sent));
+                } catch (IOException e) {
+                    out.println("Demo: could not write " + marker + ": " + e.getMessage());
+                }
+            }
+            out.printf("Demo: simulating %.1f events/s (purchases in stores and online, refunds, feedback)%n",
+                    settings.demoRate());
+            running.demo.run();
+        }, "segstream-demo");
+        demoThread.setDaemon(true);
+        demoThread.start();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** What a run holds, closed in reverse order of start by the shutdown hook. */
+    private static final class StackRun implements AutoCloseable {
+        private final LocalStack stack;
+        private final ScheduledExecutorService scheduler;
+        private volatile StackHealthEndpoint health;
+        private volatile StackSummary summary;
+        private volatile DemoTraffic demo;
+        private volatile ContractProducer demoProducer;
+
+        StackRun(LocalStack stack, ScheduledExecutorService scheduler) {
+            this.stack = stack;
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public void close() {
+            scheduler.shutdownNow();
+            if (demo != null) {
+                demo.close();
+            }
+            if (demoProducer != null) {
+                demoProducer.close();
+            }
+            if (summary != null) {
+                summary.close();
+            }
+            if (health != null) {
+                health.close();
+            }
+            stack.close();
+        }
     }
 }
