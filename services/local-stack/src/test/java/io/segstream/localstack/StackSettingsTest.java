@@ -1,0 +1,62 @@
+package io.segstream.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackSettingsTest {
+    private static final Path HOME = Path.of("/opt/segstream");
+
+    private static StackSettings parse(Map<String, String> env, String... args) {
+        return StackSettings.from(new CommandLine(args, StackSettings.RUN_FLAGS, env), HOME);
+    }
+
+    @Test
+    void defaultsAreTheDocumentedPorts() {
+        StackSettings settings = parse(Map.of());
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.mongoPort()).isEqualTo(27017);
+        assertThat(settings.healthPort()).isEqualTo(8080);
+        assertThat(settings.services()).extracting(ServiceSpec::port).containsExactly(8081, 8082, 8083, 8084);
+        assertThat(settings.dataDir()).isEqualTo(HOME.resolve(".segstream"));
+        assertThat(settings.demo()).isTrue();
+        assertThat(settings.keepData()).isTrue();
+    }
+
+    @Test
+    void optionsBothFormsAndFlagsAreRead() {
+        StackSettings settings = parse(Map.of(), "--no-demo", "--kafka-port", "19092", "--mongo-port=37017",
+                "--segmentation-port", "18083", "--data-dir", "/tmp/x", "--fresh");
+        assertThat(settings.demo()).isFalse();
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.mongoPort()).isEqualTo(37017);
+        assertThat(settings.service("segmentation").port()).isEqualTo(18083);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(settings.keepData()).isFalse();
+    }
+
+    @Test
+    void environmentVariablesAreTheFallbackAndOptionsWin() {
+        Map<String, String> env = Map.of("SEGSTREAM_KAFKA_PORT", "29092", "SEGSTREAM_HEALTH_PORT", "18080");
+        StackSettings settings = parse(env, "--health-port", "28080");
+        assertThat(settings.kafkaPort()).isEqualTo(29092);
+        assertThat(settings.healthPort()).isEqualTo(28080);
+    }
+
+    @Test
+    void unknownOptionsAndBadNumbersAreUsageErrors() {
+        assertThatThrownBy(() -> parse(Map.of(), "--kafka-prot", "1"))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("--kafka-prot");
+        assertThatThrownBy(() -> parse(Map.of(), "--kafka-port", "99999"))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("between 1 and 65535");
+        assertThatThrownBy(() -> parse(Map.of(), "--demo-rate", "fast"))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("must be a number");
+        assertThatThrownBy(() -> new CommandLine(new String[] {"--mongo-port"}, Set.of(), Map.of()))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("needs a value");
+    }
+}
