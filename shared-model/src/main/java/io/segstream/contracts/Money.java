@@ -9,8 +9,19 @@ import java.util.regex.Pattern;
  * cannot make a later toPlainString() allocate gigabytes.
  */
 public final class Money {
-    /** Up to 15 integer digits and 6 fraction digits, optional sign; no exponent, no grouping. */
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,6})?");
+    /** Most integer digits an amount may have. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+    /** Most fraction digits an amount may have (enough for any currency and for exchange-rate precision). */
+    public static final int MAX_FRACTION_DIGITS = 6;
+    /**
+     * Optional sign, 1 to {@value #MAX_INTEGER_DIGITS} integer digits, optionally a point and 1 to
+     * {@value #MAX_FRACTION_DIGITS} fraction digits; no exponent, no grouping. The JSON Schemas carry the same
+     * expression anchored ({@code "^" + PATTERN + "$"}); a test keeps them equal.
+     */
+    public static final String PATTERN =
+            "-?\\d{1," + MAX_INTEGER_DIGITS + "}(\\.\\d{1," + MAX_FRACTION_DIGITS + "})?";
+
+    private static final Pattern DECIMAL = Pattern.compile(PATTERN);
 
     private Money() {
     }
