@@ -1,12 +1,7 @@
 package io.segstream.segmentation;
 
-import io.segstream.embedded.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,14 +10,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SegmentationHealthIT {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::bootstrapServers);
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("segmentation-health-it"));
-    }
+class SegmentationHealthIT extends SegmentationIntegrationTest {
 
     @LocalServerPort
     int port;

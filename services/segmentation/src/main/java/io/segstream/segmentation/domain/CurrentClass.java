@@ -1,0 +1,24 @@
+package io.segstream.segmentation.domain;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A customer's present class in one dimension and why.
+ *
+ * @param since       event time of the change that put the customer in this class
+ * @param causedBy    what caused that change (an event id)
+ * @param evaluatedAt the as-of instant of the latest evaluation, whose figures {@code reason} holds
+ */
+public record CurrentClass(String key, String className, long definitionVersion, Instant since, String causedBy,
+                           Instant evaluatedAt, Map<String, Object> reason) {
+
+    public CurrentClass {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(className, "className");
+        reason = reason == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(reason));
+    }
+}

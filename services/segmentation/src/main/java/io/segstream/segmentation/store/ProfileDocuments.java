@@ -1,0 +1,188 @@
+package io.segstream.segmentation.store;
+
+import io.segstream.segmentation.domain.CategoryShare;
+import io.segstream.segmentation.domain.ClassChange;
+import io.segstream.segmentation.domain.CurrentClass;
+import io.segstream.segmentation.domain.CustomerProfile;
+import io.segstream.segmentation.domain.EarlierHistory;
+import io.segstream.segmentation.domain.PurchaseFact;
+import io.segstream.segmentation.domain.PurchaseKind;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code profiles} document of a customer and back. Embedded instants are ISO-8601 strings, not BSON dates: a
+ * date keeps only milliseconds, and a republished change must carry exactly the event time it was first published
+ * with. Only the fields the store queries on ({@code updatedAt}, {@code pendingSince}) are BSON dates. Money is
+ * Decimal128.
+ */
+final class ProfileDocuments {
+    static final String ID = "_id";
+    static final String VERSION = "version";
+    static final String UPDATED_AT = "updatedAt";
+    static final String PENDING_SINCE = "pendingSince";
+    static final String PENDING_CHANGES = "pendingChanges";
+    static final String PURCHASES = "purchases";
+    static final String EARLIER = "earlier";
+    static final String SEGMENTS = "segments";
+    static final String REPORTING_CURRENCY = "reportingCurrency";
+
+    private ProfileDocuments() {
+    }
+
+    /** The whole document of a profile, without the fields the store stamps (version, times). */
+    static Document toDocument(CustomerProfile profile) {
+        Document document = new Document(ID, profile.customerId())
+                .append(REPORTING_CURRENCY, profile.reportingCurrency())
+                .append(PURCHASES, profile.purchases().stream().map(ProfileDocuments::purchase).toList())
+                .append(EARLIER, earlier(profile.earlier()))
+                .append(SEGMENTS, profile.classes().stream().map(ProfileDocuments::segment).toList())
+                .append(PENDING_CHANGES, pendingChanges(profile.pendingChanges()));
+        return document;
+    }
+
+    static List<Document> pendingChanges(List<ClassChange> changes) {
+        return changes.stream().map(ProfileDocuments::change).toList();
+    }
+
+    static CustomerProfile toProfile(Document document) {
+        String customerId = document.getString(ID);
+        List<PurchaseFact> purchases = new ArrayList<>();
+        for (Document fact : document.getList(PURCHASES, Document.class, List.of())) {
+            purchases.add(purchase(customerId, fact));
+        }
+        List<CurrentClass> classes = new ArrayList<>();
+        for (Document segment : document.getList(SEGMENTS, Document.class, List.of())) {
+            classes.add(segment(segment));
+        }
+        List<ClassChange> pending = new ArrayList<>();
+        for (Document change : document.getList(PENDING_CHANGES, Document.class, List.of())) {
+            pending.add(change(customerId, change));
+        }
+        return CustomerProfile.restore(customerId, number(document, VERSION), purchases,
+                earlier(document.get(EARLIER, Document.class)), classes, pending,
+                document.getString(REPORTING_CURRENCY));
+    }
+
+    private static Document purchase(PurchaseFact fact) {
+        return new Document("eventId", fact.eventId())
+                .append("kind", fact.kind().name())
+                .append("occurredAt", fact.occurredAt().toString())
+                .append("amount", decimal(fact.amount()))
+                .append("currency", fact.currency())
+                .append("channel", fact.channel())
+                .append("region", fact.region())
+                .append("categories", fact.categories().stream()
+                        .map(share -> new Document("category", share.category())
+                                .append("share", decimal(share.share())))
+                        .toList())
+                .append("discountShare", decimal(fact.discountShare()));
+    }
+
+    private static PurchaseFact purchase(String customerId, Document fact) {
+        List<CategoryShare> categories = fact.getList("categories", Document.class, List.of()).stream()
+                .map(share -> new CategoryShare(share.getString("category"), money(share, "share")))
+                .toList();
+        return new PurchaseFact(fact.getString("eventId"), customerId, PurchaseKind.valueOf(fact.getString("kind")),
+                instant(fact.getString("occurredAt")), money(fact, "amount"), fact.getString("currency"),
+                fact.getString("channel"), fact.getString("region"), categories, money(fact, "discountShare"));
+    }
+
+    private static Document earlier(EarlierHistory earlier) {
+        return new Document("throughDay", earlier.throughDay() == null ? null : earlier.throughDay().toString())
+                .append("orders", earlier.orders())
+                .append("refunds", earlier.refunds())
+                .append("monetary", decimal(earlier.monetary()))
+                .append("purchaseDays", earlier.purchaseDays())
+                .append("firstPurchaseAt", text(earlier.firstPurchaseAt()))
+                .append("lastPurchaseAt", text(earlier.lastPurchaseAt()));
+    }
+
+    private static EarlierHistory earlier(Document earlier) {
+        if (earlier == null) {
+            return EarlierHistory.NONE;
+        }
+        String throughDay = earlier.getString("throughDay");
+        return new EarlierHistory(throughDay == null ? null : LocalDate.parse(throughDay),
+                number(earlier, "orders"), number(earlier, "refunds"), money(earlier, "monetary"),
+                number(earlier, "purchaseDays"), instant(earlier.getString("firstPurchaseAt")),
+                instant(earlier.getString("lastPurchaseAt")));
+    }
+
+    private static Document segment(CurrentClass current) {
+        Document reason = new Document();
+        current.reason().forEach((name, value) -> reason.append(name, value instanceof BigDecimal amount
+                ? decimal(amount) : value));
+        return new Document("kind", "DIMENSION")
+                .append("key", current.key())
+                .append("class", current.className())
+                .append("definitionVersion", current.definitionVersion())
+                .append("since", text(current.since()))
+                .append("causedBy", current.causedBy())
+                .append("evaluatedAt", text(current.evaluatedAt()))
+                .append("reason", reason);
+    }
+
+    private static CurrentClass segment(Document segment) {
+        Map<String, Object> reason = new LinkedHashMap<>();
+        Document stored = segment.get("reason", Document.class);
+        if (stored != null) {
+            stored.forEach((name, value) -> reason.put(name, value instanceof Decimal128 amount
+                    ? amount.bigDecimalValue() : value));
+        }
+        return new CurrentClass(segment.getString("key"), segment.getString("class"),
+                number(segment, "definitionVersion"), instant(segment.getString("since")),
+                segment.getString("causedBy"), instant(segment.getString("evaluatedAt")), reason);
+    }
+
+    private static Document change(ClassChange change) {
+        return new Document("eventId", change.eventId())
+                .append("key", change.key())
+                .append("from", change.from())
+                .append("to", change.to())
+                .append("definitionVersion", change.definitionVersion())
+                .append("causedBy", change.causedBy())
+                .append("occurredAt", change.occurredAt().toString())
+                .append("recencyDays", change.recencyDays())
+                .append("frequency", change.frequency())
+                .append("monetary", decimal(change.monetary()));
+    }
+
+    private static ClassChange change(String customerId, Document change) {
+        Number recency = change.get("recencyDays", Number.class);
+        return new ClassChange(change.getString("eventId"), customerId, change.getString("key"),
+                change.getString("from"), change.getString("to"), number(change, "definitionVersion"),
+                change.getString("causedBy"), instant(change.getString("occurredAt")),
+                recency == null ? null : recency.intValue(), number(change, "frequency"), money(change, "monetary"));
+    }
+
+    private static long number(Document document, String field) {
+        Number value = document.get(field, Number.class);
+        return value == null ? 0 : value.longValue();
+    }
+
+    private static Decimal128 decimal(BigDecimal amount) {
+        return amount == null ? null : new Decimal128(amount);
+    }
+
+    private static BigDecimal money(Document document, String field) {
+        Decimal128 value = document.get(field, Decimal128.class);
+        return value == null ? null : value.bigDecimalValue();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+}

@@ -1,0 +1,22 @@
+package io.segstream.segmentation;
+
+import io.segstream.embedded.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context of this module's integration tests: every *IT extends this class unchanged, so
+ * Spring caches and shares one context (one consumer in group "segmentation"; two contexts would split the topic's
+ * partitions between them). The scheduled change relay is off: tests call it directly.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "segstream.segmentation.change-relay.enabled=false")
+public abstract class SegmentationIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::bootstrapServers);
+        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("segmentation-it"));
+    }
+}

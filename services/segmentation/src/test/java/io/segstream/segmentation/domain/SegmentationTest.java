@@ -1,0 +1,150 @@
+package io.segstream.segmentation.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.segstream.segmentation.domain.PurchaseFactMother.CATALOGUE;
+import static io.segstream.segmentation.domain.PurchaseFactMother.NOW;
+import static io.segstream.segmentation.domain.PurchaseFactMother.UNBOUNDED;
+import static io.segstream.segmentation.domain.PurchaseFactMother.daysBefore;
+import static io.segstream.segmentation.domain.PurchaseFactMother.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SegmentationTest {
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final InMemoryProfileStore store = new InMemoryProfileStore(clock);
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final Segmentation segmentation = new Segmentation(store, publisher, CATALOGUE, UNBOUNDED);
+
+    @Test
+    void aBatchCostsOneReadAndOneWriteAndPublishesEveryChangeInOrder() {
+        BatchResult result = segmentation.apply(List.of(
+                purchase("C-1", "a1", daysBefore(NOW, 20), "10.00"),
+                purchase("C-2", "b1", daysBefore(NOW, 3), "10.00"),
+                purchase("C-1", "a2", daysBefore(NOW, 2), "10.00")), NOW);
+
+        assertThat(store.reads).isEqualTo(1);
+        assertThat(result.applied()).isEqualTo(3);
+        assertThat(publisher.published).extracting(c -> c.customerId() + ":" + c.from() + ">" + c.to())
+                .containsExactly("C-1:null>NEW", "C-1:NEW>ACTIVE", "C-2:null>NEW");
+        assertThat(result.published()).isEqualTo(publisher.published);
+        assertThat(store.find("C-1").orElseThrow().hasPendingChanges()).isFalse();
+        assertThat(store.find("C-1").orElseThrow().purchases()).hasSize(2);
+    }
+
+    @Test
+    void aRedeliveredBatchWritesAndPublishesNothing() {
+        List<PurchaseFact> batch = List.of(purchase("C-1", "a1", daysBefore(NOW, 20), "10.00"));
+        segmentation.apply(batch, NOW);
+        int writes = store.writes;
+
+        BatchResult again = segmentation.apply(batch, NOW.plusSeconds(5));
+
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(again.published()).isEmpty();
+        assertThat(store.writes).isEqualTo(writes);
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void changesTheBrokerDidNotTakeStayPendingAndTheNextBatchForTheCustomerPublishesThem() {
+        publisher.failing = true;
+        List<PurchaseFact> batch = List.of(purchase("C-1", "a1", daysBefore(NOW, 20), "10.00"));
+        assertThatThrownBy(() -> segmentation.apply(batch, NOW)).isInstanceOf(ChangesNotPublished.class);
+        assertThat(store.find("C-1").orElseThrow().pendingChanges()).extracting(ClassChange::to)
+                .containsExactly("NEW");
+
+        publisher.failing = false;
+        BatchResult retried = segmentation.apply(batch, NOW);
+
+        assertThat(retried.duplicates()).isEqualTo(1);
+        assertThat(retried.published()).extracting(ClassChange::to).containsExactly("NEW");
+        assertThat(store.find("C-1").orElseThrow().hasPendingChanges()).isFalse();
+    }
+
+    @Test
+    void theRelayPublishesChangesPendingLongerThanTheGraceAndOnlyThose() {
+        publisher.failing = true;
+        assertThatThrownBy(() -> segmentation.apply(List.of(purchase("C-1", "a1", NOW, "1.00")), NOW))
+                .isInstanceOf(ChangesNotPublished.class);
+        publisher.failing = false;
+
+        assertThat(segmentation.relayPendingChanges(NOW.minus(Duration.ofSeconds(30)), 10)).isEmpty();
+        List<ClassChange> relayed = segmentation.relayPendingChanges(NOW, 10);
+
+        assertThat(relayed).extracting(ClassChange::causedBy).containsExactly("a1");
+        assertThat(publisher.published).isEqualTo(relayed);
+        assertThat(store.find("C-1").orElseThrow().hasPendingChanges()).isFalse();
+        assertThat(segmentation.relayPendingChanges(NOW, 10)).isEmpty();
+    }
+
+    @Test
+    void aProfileWrittenByAnotherWriterMeanwhileFailsTheBatchForARetry() {
+        segmentation.apply(List.of(purchase("C-1", "a1", NOW, "1.00")), NOW);
+        ProfileStore racing = new ProfileStore() {
+            @Override
+            public Map<String, CustomerProfile> findAll(Collection<String> ids) {
+                Map<String, CustomerProfile> read = store.findAll(ids);
+                store.overwrite(read.get("C-1"));
+                return read;
+            }
+
+            @Override
+            public Optional<CustomerProfile> find(String id) {
+                return store.find(id);
+            }
+
+            @Override
+            public void saveAll(Collection<CustomerProfile> profiles) {
+                store.saveAll(profiles);
+            }
+
+            @Override
+            public Set<String> clearPendingChanges(Collection<CustomerProfile> profiles) {
+                return store.clearPendingChanges(profiles);
+            }
+
+            @Override
+            public List<CustomerProfile> withPendingChangesSince(Instant cutoff, int limit) {
+                return store.withPendingChangesSince(cutoff, limit);
+            }
+        };
+        Segmentation raced = new Segmentation(racing, publisher, CATALOGUE, UNBOUNDED);
+
+        assertThatThrownBy(() -> raced.apply(List.of(purchase("C-1", "a2", daysBefore(NOW, 1), "1.00")), NOW))
+                .isInstanceOf(ConcurrentProfileUpdate.class);
+        assertThat(segmentation.apply(List.of(purchase("C-1", "a2", daysBefore(NOW, 1), "1.00")), NOW).applied())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyBatchTouchesNothing() {
+        assertThat(segmentation.apply(List.of(), NOW).published()).isEmpty();
+        assertThat(store.reads).isZero();
+    }
+
+    /** Records what it publishes, or fails like a broker that does not acknowledge. */
+    static final class RecordingPublisher implements ChangePublisher {
+        final List<ClassChange> published = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public void publish(List<ClassChange> changes) {
+            if (failing) {
+                throw new ChangesNotPublished("broker away", null);
+            }
+            published.addAll(changes);
+        }
+    }
+}
