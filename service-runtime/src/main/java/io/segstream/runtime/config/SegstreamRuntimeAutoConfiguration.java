@@ -8,9 +8,13 @@ import io.segstream.runtime.health.MongoPingHealthIndicator;
 import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.runtime.messaging.ContractEventPublisher;
 import io.segstream.runtime.messaging.DeadLetterPublisher;
+import io.segstream.runtime.outbox.Outbox;
+import io.segstream.runtime.outbox.OutboxProperties;
+import io.segstream.runtime.outbox.OutboxRelay;
 import io.segstream.runtime.web.ProblemResponses;
 import io.segstream.runtime.web.RequestSizeLimitFilter;
 import org.apache.kafka.clients.admin.Admin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +34,7 @@ import java.time.Clock;
 
 /** Wires what every Segstream service shares; each service only adds its own domain, messaging and web. */
 @AutoConfiguration
-@EnableConfigurationProperties(RuntimeProperties.class)
+@EnableConfigurationProperties({RuntimeProperties.class, OutboxProperties.class})
 public class SegstreamRuntimeAutoConfiguration {
 
     @Bean
@@ -75,6 +79,13 @@ public class SegstreamRuntimeAutoConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(props.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(props.retryMaxInterval().toMillis());
         return new DefaultErrorHandler(backOff);
+    }
+
+    /** Republishes what every {@link Outbox} bean of the service recorded but could not publish. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(ObjectProvider<Outbox<?>> outboxes, OutboxProperties props) {
+        return new OutboxRelay(outboxes.orderedStream().toList(), props);
     }
 
     @Bean
