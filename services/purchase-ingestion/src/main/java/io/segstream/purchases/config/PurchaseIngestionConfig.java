@@ -1,0 +1,85 @@
+package io.segstream.purchases.config;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.segstream.contracts.Contracts;
+import io.segstream.contracts.purchase.PurchaseRecorded;
+import io.segstream.purchases.domain.ExchangeRates;
+import io.segstream.purchases.domain.OrderBook;
+import io.segstream.purchases.domain.PurchaseIntake;
+import io.segstream.purchases.domain.PurchaseLedger;
+import io.segstream.purchases.domain.PurchaseRules;
+import io.segstream.purchases.domain.ValidationPolicy;
+import io.segstream.purchases.messaging.SubmissionDecoder;
+import io.segstream.purchases.store.MongoOrderBook;
+import io.segstream.purchases.store.MongoPurchaseLedger;
+import io.segstream.runtime.config.RuntimeProperties;
+import io.segstream.runtime.messaging.ContractEventPublisher;
+import io.segstream.runtime.outbox.Outbox;
+import io.segstream.runtime.outbox.OutboxProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** Wires the domain to MongoDB, Kafka and the web layer. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PurchaseIngestionProperties.class)
+class PurchaseIngestionConfig {
+
+    /** Fail fast (then 503 / batch retry) instead of the driver's 30 s default wait for a server. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer mongoTimeouts(PurchaseIngestionProperties props) {
+        long millis = props.mongoTimeout().toMillis();
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS));
+    }
+
+    @Bean
+    ExchangeRates exchangeRates(PurchaseIngestionProperties props) {
+        return new ExchangeRates(props.reportingCurrency(), props.rates());
+    }
+
+    @Bean
+    PurchaseRules purchaseRules(PurchaseIngestionProperties props, ExchangeRates rates) {
+        return new PurchaseRules(new ValidationPolicy(props.epoch(), props.maxClockSkew(),
+                props.totalToleranceMinorUnits(), props.maxItems()), rates);
+    }
+
+    @Bean
+    Outbox<PurchaseRecorded> purchaseOutbox(MongoDatabaseFactory mongo, ContractEventPublisher publisher,
+                                            OutboxProperties outboxProps, MeterRegistry meters, Clock clock) {
+        return new Outbox<>(database(mongo).getCollection(MongoPurchaseLedger.COLLECTION),
+                Contracts.PURCHASE_RECORDED, publisher, outboxProps, meters, clock);
+    }
+
+    @Bean
+    PurchaseLedger purchaseLedger(MongoDatabaseFactory mongo, Outbox<PurchaseRecorded> purchaseOutbox) {
+        return new MongoPurchaseLedger(database(mongo).getCollection(MongoPurchaseLedger.COLLECTION), purchaseOutbox);
+    }
+
+    @Bean
+    OrderBook orderBook(MongoDatabaseFactory mongo) {
+        return new MongoOrderBook(database(mongo).getCollection(MongoOrderBook.COLLECTION));
+    }
+
+    @Bean
+    PurchaseIntake purchaseIntake(PurchaseRules rules, ExchangeRates rates, OrderBook orders, PurchaseLedger ledger,
+                                  MeterRegistry meters, Clock clock) {
+        return new PurchaseIntake(rules, rates, orders, ledger, new PurchaseMetrics(meters), clock);
+    }
+
+    @Bean
+    SubmissionDecoder submissionDecoder(RuntimeProperties runtime) {
+        return new SubmissionDecoder((int) runtime.maxMessageSize().toBytes());
+    }
+
+    private static MongoDatabase database(MongoDatabaseFactory mongo) {
+        return mongo.getMongoDatabase();
+    }
+}

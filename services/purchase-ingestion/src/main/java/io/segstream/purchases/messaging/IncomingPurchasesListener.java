@@ -1,0 +1,57 @@
+package io.segstream.purchases.messaging;
+
+import io.segstream.contracts.Topics;
+import io.segstream.purchases.domain.IntakePath;
+import io.segstream.purchases.domain.IntakeResult;
+import io.segstream.purchases.domain.IntakeStatus;
+import io.segstream.purchases.domain.PurchaseIntake;
+import io.segstream.purchases.domain.Submission;
+import io.segstream.runtime.messaging.DeadLetterPublisher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Purchases and refunds from POS systems and order pipelines (purchases.incoming.v1), a poll at a time: the whole
+ * batch goes through the intake in one call (bulk reads and writes, one wait for Kafka's acknowledgements), then each
+ * rejected message goes to purchases.incoming.v1.dlq with its code. Offsets are committed after this returns, i.e.
+ * after everything is durable; if the store is away the exception escapes and the batch is redelivered.
+ */
+@Component
+class IncomingPurchasesListener {
+    private static final Logger log = LoggerFactory.getLogger(IncomingPurchasesListener.class);
+
+    private final SubmissionDecoder decoder;
+    private final PurchaseIntake intake;
+    private final DeadLetterPublisher deadLetters;
+
+    IncomingPurchasesListener(SubmissionDecoder decoder, PurchaseIntake intake, DeadLetterPublisher deadLetters) {
+        this.decoder = decoder;
+        this.intake = intake;
+        this.deadLetters = deadLetters;
+    }
+
+    /** idIsGroup = false: the consumer group is spring.kafka.consumer.group-id (the service name), not the id. */
+    @KafkaListener(id = "incoming-purchases", idIsGroup = false, topics = Topics.PURCHASES_INCOMING)
+    void onPurchases(List<ConsumerRecord<String, byte[]>> records) {
+        List<Submission> submissions = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            submissions.add(decoder.decode(record.value()));
+        }
+        List<IntakeResult> results = intake.take(submissions, IntakePath.KAFKA);
+        for (int i = 0; i < results.size(); i++) {
+            IntakeResult result = results.get(i);
+            if (result.status() == IntakeStatus.REJECTED) {
+                ConsumerRecord<String, byte[]> record = records.get(i);
+                log.info("dead-lettering {}-{}@{} (event {}): {}", record.topic(), record.partition(),
+                        record.offset(), result.eventId(), result.rejection().code());
+                deadLetters.deadLetter(record, result.rejection().code().name(), result.rejection().message());
+            }
+        }
+    }
+}
