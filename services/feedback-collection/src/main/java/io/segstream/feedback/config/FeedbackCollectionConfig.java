@@ -1,0 +1,81 @@
+package io.segstream.feedback.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.segstream.contracts.Contracts;
+import io.segstream.contracts.feedback.FeedbackRecorded;
+import io.segstream.feedback.domain.FeedbackIntake;
+import io.segstream.feedback.domain.FeedbackLedger;
+import io.segstream.feedback.domain.FeedbackRules;
+import io.segstream.feedback.domain.FeedbackUnderstanding;
+import io.segstream.feedback.domain.Lexicon;
+import io.segstream.feedback.domain.NpsRollup;
+import io.segstream.feedback.domain.TextUnderstanding;
+import io.segstream.feedback.messaging.FeedbackDecoder;
+import io.segstream.feedback.store.MongoFeedbackLedger;
+import io.segstream.runtime.config.RuntimeProperties;
+import io.segstream.runtime.messaging.ContractEventPublisher;
+import io.segstream.runtime.outbox.Outbox;
+import io.segstream.runtime.outbox.OutboxProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** Wires the domain to the lexicons, MongoDB (through the outbox), Kafka and the web layer. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FeedbackProperties.class)
+class FeedbackCollectionConfig {
+
+    /** Fail fast (then 503 / batch retry) instead of the driver's 30 s default wait for a server. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer mongoTimeouts(FeedbackProperties props) {
+        long millis = props.store().mongoTimeout().toMillis();
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS));
+    }
+
+    @Bean
+    Lexicon lexicon(FeedbackProperties props) {
+        return LexiconLoader.load(props.lexicon());
+    }
+
+    @Bean
+    FeedbackUnderstanding feedbackUnderstanding(Lexicon lexicon, FeedbackProperties props) {
+        return new FeedbackUnderstanding(new TextUnderstanding(lexicon, props.understanding().settings()));
+    }
+
+    @Bean
+    Outbox<FeedbackRecorded> feedbackOutbox(MongoDatabaseFactory mongo, ContractEventPublisher publisher,
+                                            OutboxProperties outboxProps, MeterRegistry meters, Clock clock) {
+        return new Outbox<>(mongo.getMongoDatabase().getCollection(MongoFeedbackLedger.COLLECTION),
+                Contracts.FEEDBACK_RECORDED, publisher, outboxProps, meters, clock);
+    }
+
+    @Bean
+    FeedbackLedger feedbackLedger(MongoDatabaseFactory mongo, Outbox<FeedbackRecorded> feedbackOutbox) {
+        return new MongoFeedbackLedger(mongo.getMongoDatabase().getCollection(MongoFeedbackLedger.COLLECTION),
+                feedbackOutbox);
+    }
+
+    @Bean
+    FeedbackIntake feedbackIntake(FeedbackUnderstanding understanding, FeedbackLedger ledger, FeedbackProperties props,
+                                  MeterRegistry meters, Clock clock) {
+        return new FeedbackIntake(new FeedbackRules(props.intake().limits()), understanding, ledger,
+                new FeedbackMetrics(meters), clock);
+    }
+
+    @Bean
+    NpsRollup npsRollup(FeedbackLedger ledger) {
+        return new NpsRollup(ledger);
+    }
+
+    @Bean
+    FeedbackDecoder feedbackDecoder(RuntimeProperties runtime) {
+        return new FeedbackDecoder((int) runtime.maxMessageSize().toBytes());
+    }
+}
