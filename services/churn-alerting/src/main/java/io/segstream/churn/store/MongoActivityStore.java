@@ -1,0 +1,105 @@
+package io.segstream.churn.store;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+import io.segstream.churn.domain.ActivityPolicy;
+import io.segstream.churn.domain.ActivityStore;
+import io.segstream.churn.domain.ConcurrentActivityUpdate;
+import io.segstream.churn.domain.CustomerActivity;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.segstream.churn.store.ActivityDocuments.ID;
+import static io.segstream.churn.store.ActivityDocuments.UPDATED_AT;
+import static io.segstream.churn.store.ActivityDocuments.VERSION;
+
+/**
+ * Customer activities in the MongoDB collection {@code customer_activity}, one document per customer
+ * ({@code _id} = customerId) with a {@code version} for optimistic writes; every write touches one document, so no
+ * transaction is needed. Index: {@code _id} only for now (issue 6 adds the next-check index of the alert sweep).
+ */
+@Component
+class MongoActivityStore implements ActivityStore {
+    static final String COLLECTION = "customer_activity";
+
+    private final MongoCollection<Document> activities;
+    private final ActivityPolicy policy;
+    private final Clock clock;
+
+    MongoActivityStore(MongoTemplate mongo, ActivityPolicy policy, Clock clock) {
+        this.activities = mongo.getCollection(COLLECTION);
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, CustomerActivity> findAll(Collection<String> customerIds) {
+        Map<String, CustomerActivity> found = new HashMap<>();
+        for (Document document : activities.find(Filters.in(ID, customerIds))) {
+            CustomerActivity activity = ActivityDocuments.toActivity(document);
+            found.put(activity.customerId(), activity);
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<CustomerActivity> find(String customerId) {
+        return Optional.ofNullable(activities.find(Filters.eq(ID, customerId)).first())
+                .map(ActivityDocuments::toActivity);
+    }
+
+    @Override
+    public void saveAll(Collection<CustomerActivity> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Date now = Date.from(clock.instant());
+        List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+        int replacements = 0;
+        for (CustomerActivity activity : changed) {
+            Document document = ActivityDocuments.toDocument(activity, activity.figures(policy))
+                    .append(VERSION, activity.version() + 1)
+                    .append(UPDATED_AT, now);
+            if (activity.isStored()) {
+                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq(ID, activity.customerId()),
+                        Filters.eq(VERSION, activity.version())), document));
+                replacements++;
+            } else {
+                writes.add(new InsertOneModel<>(document));
+            }
+        }
+        BulkWriteResult result;
+        try {
+            result = activities.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            throw new ConcurrentActivityUpdate(e.getWriteErrors().size() + " activities were created concurrently");
+        }
+        if (result.getMatchedCount() < replacements) {
+            throw new ConcurrentActivityUpdate((replacements - result.getMatchedCount())
+                    + " activities were changed concurrently");
+        }
+    }
+}
