@@ -46,7 +46,7 @@ class PurchaseRecordedListener {
         this.maxCategories = policy.maxCategoriesPerPurchase();
     }
 
-    @KafkaListener(id = "segmentation-purchases-recorded", topics = Topics.PURCHASES_RECORDED)
+    @KafkaListener(id = "segmentation-purchases-recorded", idIsGroup = false, topics = Topics.PURCHASES_RECORDED)
     void onPurchasesRecorded(List<ConsumerRecord<String, byte[]>> records) {
         long started = System.nanoTime();
         List<PurchaseFact> facts = new ArrayList<>(records.size());
