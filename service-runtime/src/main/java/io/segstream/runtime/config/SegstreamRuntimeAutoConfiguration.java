@@ -18,6 +18,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -31,6 +33,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires what every Segstream service shares; each service only adds its own domain, messaging and web. */
 @AutoConfiguration
@@ -41,6 +44,15 @@ public class SegstreamRuntimeAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Stops the service when the local stack's launcher dies; see {@link LauncherWatch}. */
+    @Bean
+    @ConditionalOnProperty("segstream.parent-pid")
+    LauncherWatch launcherWatch(@Value("${segstream.parent-pid}") long parentPid,
+                                @Value("${segstream.parent-watch-interval:2s}") Duration interval,
+                                ConfigurableApplicationContext context) {
+        return new LauncherWatch(parentPid, interval, context);
     }
 
     @Bean

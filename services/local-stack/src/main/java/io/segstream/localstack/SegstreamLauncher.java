@@ -2,6 +2,7 @@ package io.segstream.localstack;
 
 import io.segstream.embedded.PortInUseException;
 import io.segstream.localstack.demo.DemoTraffic;
+import io.segstream.localstack.replay.ReplayCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +27,9 @@ public final class SegstreamLauncher {
               run [options]        build if needed, then run the whole system locally: a Kafka broker, a MongoDB
                                    wire server (data under .segstream/), the four services, and simulated traffic
               run --no-demo        the same without simulated traffic, for other systems and tests to publish to
-              replay [options] FILE  replay a real purchase history (CDNOW or UCI Online Retail) into a running stack
+              replay --format cdnow|online-retail [--until YYYY-MM-DD] [--url URL] [--batch-size N] FILE
+                                   replay a real purchase history (CDNOW master or sample, UCI Online Retail CSV,
+                                   plain or .gz) into a running stack, with progress and a summary by result code
               help                 this text
 
             Options of run (each also as an environment variable SEGSTREAM_<NAME>, e.g. SEGSTREAM_KAFKA_PORT):
@@ -63,6 +66,7 @@ public final class SegstreamLauncher {
         try {
             return switch (command) {
                 case "run" -> runStack(rest, out);
+                case "replay" -> ReplayCommand.run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
