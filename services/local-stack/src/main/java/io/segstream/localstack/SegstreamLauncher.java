@@ -87,7 +87,6 @@ public final class SegstreamLauncher {
     }
 
     private static int runStack(String[] args, PrintStream out) {
-        exitOnInterrupt();
         CommandLine cli = new CommandLine(args, StackSettings.RUN_FLAGS, System.getenv());
         Path home = Path.of(System.getProperty("segstream.home", ".")).toAbsolutePath().normalize();
         StackSettings settings = StackSettings.from(cli, home);
@@ -145,19 +144,6 @@ public final class SegstreamLauncher {
             Thread.currentThread().interrupt();
         }
         return 0;
-    }
-
-    /**
-     * A JVM started in the background of a non-interactive shell inherits SIGINT as ignored; handling it explicitly
-     * makes {@code kill -INT} (and Ctrl-C) always stop the stack through the shutdown hook.
-     */
-    @SuppressWarnings("sunapi")
-    private static void exitOnInterrupt() {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            // no signal support on this platform: Ctrl-C still works where the JVM handles it itself
-        }
     }
 
     private static void startDemo(StackSettings settings, StackRun running, PrintStream out) {
