@@ -14,7 +14,7 @@ import io.segstream.feedback.domain.StoreUnavailableException;
 import io.segstream.feedback.domain.Submission;
 import io.segstream.feedback.domain.Understanding;
 import io.segstream.feedback.messaging.FeedbackDecoder;
-import io.segstream.feedback.messaging.MalformedBatchException;
+import io.segstream.runtime.messaging.MalformedBatchException;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemException;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package io.segstream.feedback.messaging;
 
+import io.segstream.runtime.messaging.MalformedBatchException;
 import io.segstream.contracts.feedback.FeedbackKind;
 import io.segstream.feedback.domain.RejectionCodes;
 import io.segstream.feedback.domain.Submission;

@@ -10,7 +10,7 @@ import io.segstream.purchases.domain.PurchaseLedger;
 import io.segstream.purchases.domain.Rejection;
 import io.segstream.purchases.domain.StoreUnavailableException;
 import io.segstream.purchases.domain.Submission;
-import io.segstream.purchases.messaging.MalformedBatchException;
+import io.segstream.runtime.messaging.MalformedBatchException;
 import io.segstream.purchases.messaging.SubmissionDecoder;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemException;

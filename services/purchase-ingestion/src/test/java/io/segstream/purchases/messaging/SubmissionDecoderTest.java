@@ -1,5 +1,6 @@
 package io.segstream.purchases.messaging;
 
+import io.segstream.runtime.messaging.MalformedBatchException;
 import io.segstream.purchases.domain.RejectionCode;
 import io.segstream.purchases.domain.Submission;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.segstream.purchases.messaging;
+package io.segstream.runtime.messaging;
 
 /** A batch body that is not a JSON array: the whole request is refused (400 MALFORMED_JSON). */
 public class MalformedBatchException extends RuntimeException {

@@ -1,8 +1,0 @@
-package io.segstream.feedback.messaging;
-
-/** A batch body that is not a JSON array: the whole request is refused (400 MALFORMED_JSON). */
-public class MalformedBatchException extends RuntimeException {
-    public MalformedBatchException(String message) {
-        super(message, null, false, false);
-    }
-}
