@@ -14,7 +14,8 @@ import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) that the real MongoDB Java driver talks to. With a data file it
- * keeps its collections on disk (H2 MVStore), so a restart finds them; without one it keeps them in memory.
+ * keeps its collections on disk (H2 MVStore, committed after every write command), so a restart finds them; without
+ * one it keeps them in memory.
  * It has no transactions, no TTL expiry and no $text: the services never depend on those.
  */
 public final class MongoWireServer implements AutoCloseable {
@@ -51,7 +52,7 @@ public final class MongoWireServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + dataFile.getParent(), e);
             }
-            backend = new H2Backend(dataFile.toAbsolutePath().toString());
+            backend = new DurableH2Backend(dataFile.toAbsolutePath().toString());
         }
         server = new MongoServer(backend);
         server.bind(host, port);
@@ -66,6 +67,11 @@ public final class MongoWireServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** True when writes are waiting to be committed to the data file (never, after a write command returns). */
+    synchronized boolean hasUncommittedWrites() {
+        return backend instanceof H2Backend h2 && h2.getMvStore().hasUnsavedChanges();
     }
 
     /** Stops accepting connections and closes the backend, flushing an on-disk store. */

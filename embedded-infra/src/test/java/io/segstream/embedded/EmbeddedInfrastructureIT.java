@@ -63,6 +63,21 @@ class EmbeddedInfrastructureIT {
     }
 
     @Test
+    void everyWriteIsInTheFileBeforeTheClientHearsBack(@TempDir Path dir) {
+        Path file = dir.resolve("mongo/durable.mv");
+        try (MongoWireServer server = new MongoWireServer("127.0.0.1", Ports.freePort(), file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> c = client.getDatabase("db").getCollection("c");
+            c.insertOne(new Document("_id", "a"));
+            assertThat(server.hasUncommittedWrites()).isFalse();
+            c.updateOne(new Document("_id", "a"), new Document("$set", new Document("n", 2)));
+            assertThat(server.hasUncommittedWrites()).isFalse();
+            c.insertMany(java.util.List.of(new Document("_id", "b"), new Document("_id", "c")));
+            assertThat(server.hasUncommittedWrites()).isFalse();
+        }
+    }
+
+    @Test
     void aTakenPortIsAClearErrorNamingThePort() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             int port = taken.getLocalPort();
