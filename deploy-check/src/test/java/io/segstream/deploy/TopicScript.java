@@ -1,0 +1,29 @@
+package io.segstream.deploy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The topics a topic-creation script creates: its {@code create <topic> <partitions>} lines (docker-compose.yml's
+ * kafka-topics service, the Kubernetes Job).
+ */
+final class TopicScript {
+    private static final Pattern CREATE = Pattern.compile("(?m)^\\s*create\\s+(\\S+)\\s+(\\d+)\\s*$");
+
+    private TopicScript() {
+    }
+
+    static Map<String, Integer> topics(String script) {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        Matcher matcher = CREATE.matcher(script);
+        while (matcher.find()) {
+            Integer previous = topics.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+            if (previous != null) {
+                throw new AssertionError("topic " + matcher.group(1) + " is created twice");
+            }
+        }
+        return topics;
+    }
+}
