@@ -8,12 +8,33 @@ import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.Contracts;
 import io.segstream.contracts.EventContract;
 import io.segstream.contracts.Topics;
+import io.segstream.contracts.churn.AlertLevel;
+import io.segstream.contracts.churn.AlertStatus;
+import io.segstream.contracts.churn.ChurnReason;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseType;
 import io.segstream.contracts.segment.ProfileSnapshot;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.contracts.segment.SegmentKind;
 import io.segstream.embedded.TestInfrastructure;
+import io.segstream.churn.domain.alerts.AlertClock;
+import io.segstream.contracts.churn.SuggestedAction;
+import io.segstream.contracts.feedback.ComplaintSeverity;
+import io.segstream.contracts.feedback.FeedbackKind;
+import io.segstream.contracts.feedback.FeedbackRecorded;
+import io.segstream.contracts.feedback.FeedbackTopic;
+import io.segstream.contracts.feedback.Sentiment;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import io.segstream.contracts.churn.ChurnAlertChanged;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.ArrayList;
+import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,10 +86,21 @@ class ChurnAlertingIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    AlertClock alertClock;
+
+    @Autowired
+    MongoTemplate mongo;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::bootstrapServers);
         registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("churn-alerting-it"));
+        // The sweep's clock follows event time, so a test moves it by publishing a later event (no waiting).
+        registry.add("segstream.churn.alerts.clock", () -> "EVENT_TIME");
+        registry.add("segstream.churn.alerts.sweep-interval", () -> "200ms");
+        // Fits are requested explicitly here.
+        registry.add("segstream.churn.model.auto-fit", () -> "false");
     }
 
     @BeforeAll
@@ -107,7 +139,8 @@ class ChurnAlertingIT {
         assertThat(risk.get("firstPurchaseAt").asString()).isEqualTo(first.toString());
         // A day boundary may pass between sending and asking.
         assertThat(risk.get("daysSinceLastPurchase").asInt()).isBetween(12, 13);
-        assertThat(risk.has("riskScore")).isFalse();
+        assertThat(risk.get("level").asString()).isNotBlank();
+        assertThat(risk.get("reasons").isArray()).isTrue();
 
         // Redeliver everything, then one new event per topic: once both show, the redeliveries were handled.
         double duplicatesBefore = counter("segstream.churn.events.duplicates");
@@ -156,6 +189,218 @@ class ChurnAlertingIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"mongo\"").contains("\"kafka\"").contains("UP");
+    }
+
+    @Test
+    void aCustomerOverdueAgainstHerOwnRhythmIsAlertedBySweepAndBuyingAgainResolvesItAsAWinBack() throws Exception {
+        String customer = "C-" + UUID.randomUUID();
+        Instant base = laterThanTheAlertClock();
+        PurchaseRecorded[] history = {
+                purchase(customer, "h1", PurchaseType.PURCHASE, base.minus(Duration.ofDays(30)), "50.00"),
+                purchase(customer, "h2", PurchaseType.PURCHASE, base.minus(Duration.ofDays(20)), "50.00"),
+                purchase(customer, "h3", PurchaseType.PURCHASE, base.minus(Duration.ofDays(10)), "50.00"),
+                purchase(customer, "h4", PurchaseType.PURCHASE, base, "50.00")};
+        send(Contracts.PURCHASE_RECORDED, customer, history);
+        awaitChurnRisk(customer, body -> body.get("purchaseCount").asInt() == 4);
+        assertThat(alertMessages(customer)).isEmpty();
+
+        // Another customer's event moves the event-time clock 40 days on: nothing happens to this customer, whose
+        // median gap is 10 days, but the sweep finds her due through the next-check index.
+        String other = "C-" + UUID.randomUUID();
+        send(Contracts.PURCHASE_RECORDED, other,
+                purchase(other, "o1", PurchaseType.PURCHASE, base.plus(Duration.ofDays(40)), "10.00"));
+
+        List<ChurnAlertChanged> opened = awaitAlertMessages(customer, 1);
+        ChurnAlertChanged open = opened.get(0);
+        assertThat(open.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(open.reasons()).contains(ChurnReason.OVERDUE_VS_OWN_CADENCE);
+        assertThat(open.daysSinceLastPurchase()).isEqualTo(40);
+        assertThat(open.level()).isNotEqualTo(AlertLevel.LOW);
+        JsonNode listed = json(get("/api/v1/alerts?status=OPEN&size=200"));
+        assertThat(listed.get("items").valueStream().map(item -> item.get("alertId").asString()))
+                .contains(open.alertId());
+
+        send(Contracts.PURCHASE_RECORDED, customer,
+                purchase(customer, "back", PurchaseType.PURCHASE, base.plus(Duration.ofDays(41)), "70.00"));
+        List<ChurnAlertChanged> messages = awaitAlertMessages(customer, 2);
+        ChurnAlertChanged resolved = messages.get(1);
+        assertThat(resolved.alertId()).isEqualTo(open.alertId());
+        assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.reasons()).containsExactly(ChurnReason.CUSTOMER_RETURNED);
+        JsonNode stats = json(get("/api/v1/alerts/stats"));
+        assertThat(stats.get("winBacks").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(stats.get("winBackRate").asDouble()).isGreaterThan(0);
+        assertThat(counter("segstream.churn.alerts.raised")).isGreaterThanOrEqualTo(1);
+        assertThat(counter("segstream.churn.alerts.winbacks")).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("segstream.churn.sweep.duration").timer().count()).isPositive();
+        assertThat(meters.find("segstream.churn.alerts.open").gauges()).hasSize(4);
+
+        // Redelivery of everything, then a marker event: no new alert message, and the cooldown holds.
+        send(Contracts.PURCHASE_RECORDED, customer, history);
+        send(Contracts.SEGMENT_CHANGED, customer,
+                lifecycle(customer, "marker", null, "ACTIVE", base.plus(Duration.ofDays(41))));
+        awaitChurnRisk(customer, body -> "ACTIVE".equals(text(body, "lifecycle")));
+        List<ConsumerRecord<String, byte[]>> records = alertRecords(customer);
+        assertThat(records).hasSize(2);
+        assertThat(records.stream().map(r -> new String(r.headers().lastHeader(CloudEventHeaders.ID).value(),
+                StandardCharsets.UTF_8)).distinct()).hasSize(2);
+    }
+
+    @Test
+    void anOperatorAcknowledgesAndResolvesAnAlert() throws Exception {
+        String customer = "C-" + UUID.randomUUID();
+        Instant base = laterThanTheAlertClock();
+        send(Contracts.PURCHASE_RECORDED, customer,
+                purchase(customer, "h1", PurchaseType.PURCHASE, base.minus(Duration.ofDays(14)), "50.00"),
+                purchase(customer, "h2", PurchaseType.PURCHASE, base.minus(Duration.ofDays(7)), "50.00"),
+                purchase(customer, "h3", PurchaseType.PURCHASE, base, "50.00"));
+        // Her own segment change, a month later: the review it triggers finds her overdue.
+        send(Contracts.SEGMENT_CHANGED, customer,
+                lifecycle(customer, "s1", null, "AT_RISK", base.plus(Duration.ofDays(30))));
+        String alertId = awaitAlertMessages(customer, 1).get(0).alertId();
+
+        JsonNode acknowledged = json(post("/api/v1/alerts/" + alertId + "/acknowledge"));
+        assertThat(acknowledged.get("status").asString()).isEqualTo("OPEN");
+        assertThat(acknowledged.get("acknowledgedAt").isNull()).isFalse();
+
+        JsonNode resolved = json(post("/api/v1/alerts/" + alertId + "/resolve"));
+        assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.get("winBack").asBoolean()).isFalse();
+        List<ChurnAlertChanged> messages = awaitAlertMessages(customer, 2);
+        assertThat(messages.get(1).reasons()).containsExactly(ChurnReason.OPERATOR_RESOLVED);
+
+        HttpResponse<String> again = post("/api/v1/alerts/" + alertId + "/resolve");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        HttpResponse<String> unknown = post("/api/v1/alerts/A-unknown/acknowledge");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("code").asString()).isEqualTo("ALERT_NOT_FOUND");
+    }
+
+    @Test
+    void aComplaintRaisesAServiceRecoveryAlertAndItsTextIsNeverStored() throws Exception {
+        String customer = "C-" + UUID.randomUUID();
+        Instant base = laterThanTheAlertClock();
+        send(Contracts.PURCHASE_RECORDED, customer,
+                purchase(customer, "p1", PurchaseType.PURCHASE, base, "80.00"));
+        FeedbackRecorded complaint = new FeedbackRecorded("fb-" + customer, FeedbackKind.COMPLAINT, customer,
+                base.plus(Duration.ofHours(1)), null, "the parcel arrived broken", "SO-p1", Channel.ONLINE,
+                List.of(FeedbackTopic.DELIVERY), null, ComplaintSeverity.HIGH, "support-tool",
+                base.plus(Duration.ofHours(1)), Sentiment.NEGATIVE);
+        send(Contracts.FEEDBACK_RECORDED, customer, complaint, complaint);
+
+        ChurnAlertChanged open = awaitAlertMessages(customer, 1).get(0);
+        assertThat(open.reasons()).contains(ChurnReason.OPEN_COMPLAINTS);
+        assertThat(open.suggestedAction()).isEqualTo(SuggestedAction.SERVICE_RECOVERY);
+        Document stored = mongo.getCollection("customer_activity").find(new Document("_id", customer)).first();
+        assertThat(stored.getList("feedback", Document.class)).hasSize(1);
+        assertThat(stored.toJson()).doesNotContain("parcel arrived broken");
+        JsonNode risk = json(get("/api/v1/customers/" + customer + "/churn-risk?asOf="
+                + base.plus(Duration.ofHours(2))));
+        assertThat(risk.get("level").asString()).isEqualTo(open.level().name());
+        assertThat(risk.get("reasons").get(0).get("code").asString()).isEqualTo("OPEN_COMPLAINTS");
+        assertThat(risk.get("reasons").get(0).get("figures").get("worstSeverity").asString()).isEqualTo("HIGH");
+    }
+
+    @Test
+    void theModelIsFittedOnThePopulationOnDemandAndScoresCustomers() throws Exception {
+        Random random = new Random(42);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int customers = 120;
+        String last = null;
+        for (int c = 0; c < customers; c++) {
+            String customer = "C-fit-" + UUID.randomUUID();
+            Instant at = now.minus(Duration.ofDays(200 + random.nextInt(100)));
+            List<PurchaseRecorded> purchases = new ArrayList<>();
+            int n = 0;
+            do {
+                purchases.add(purchase(customer, "f" + n++, PurchaseType.PURCHASE, at, "20.00"));
+                at = at.plus(Duration.ofDays(3 + random.nextInt(60)));
+            } while (at.isBefore(now) && random.nextDouble() < 0.7);
+            send(Contracts.PURCHASE_RECORDED, customer, purchases.toArray(PurchaseRecorded[]::new));
+            last = customer;
+        }
+        String asOf = now.toString();
+        JsonNode[] fitted = new JsonNode[1];
+        await().atMost(PATIENCE).until(() -> {
+            HttpResponse<String> response = post("/api/v1/churn-model/fit?asOf=" + asOf);
+            fitted[0] = response.statusCode() == 200 ? json(response) : null;
+            return fitted[0] != null && fitted[0].get("sampleSize").asLong() >= customers;
+        });
+        JsonNode model = fitted[0];
+        for (String parameter : List.of("r", "alpha", "a", "b")) {
+            assertThat(model.get("parameters").get(parameter).asDouble()).isPositive();
+        }
+        assertThat(model.get("parameters").get("timeUnit").asString()).isEqualTo("WEEKS");
+        assertThat(model.get("logLikelihood").asDouble()).isNegative();
+        assertThat(model.get("asOf").asString()).isEqualTo(asOf);
+        assertThat(model.get("fitDurationMs").asLong()).isGreaterThanOrEqualTo(0);
+
+        JsonNode current = json(get("/api/v1/churn-model"));
+        assertThat(current.get("fittedAt").asString()).isNotBlank();
+        assertThat(current.get("sampleSize").asLong()).isGreaterThanOrEqualTo(customers);
+
+        JsonNode risk = json(get("/api/v1/customers/" + last + "/churn-risk"));
+        assertThat(risk.get("pAlive").asDouble()).isBetween(0.0, 1.0);
+        assertThat(risk.get("riskScore").asDouble()).isBetween(0.0, 1.0);
+        assertThat(risk.get("expectedPurchases90d").asDouble())
+                .isGreaterThanOrEqualTo(risk.get("expectedPurchases30d").asDouble());
+        assertThat(meters.get("segstream.churn.model.age").timeGauge().value()).isGreaterThanOrEqualTo(0);
+    }
+
+    /** A base time after everything the event-time clock has seen, so each test's history is its own. */
+    private Instant laterThanTheAlertClock() {
+        Instant clock = alertClock.now().orElse(Instant.now());
+        Instant now = Instant.now();
+        return (clock.isAfter(now) ? clock : now).plus(Duration.ofDays(1000)).truncatedTo(ChronoUnit.DAYS)
+                .plus(Duration.ofHours(12));
+    }
+
+    private List<ChurnAlertChanged> awaitAlertMessages(String customer, int count) {
+        List<ChurnAlertChanged> found = new ArrayList<>();
+        await().atMost(PATIENCE).until(() -> {
+            found.clear();
+            found.addAll(alertMessages(customer));
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    private List<ChurnAlertChanged> alertMessages(String customer) {
+        return alertRecords(customer).stream()
+                .map(r -> ContractJson.mapper().readValue(r.value(), ChurnAlertChanged.class)).toList();
+    }
+
+    /** Every record on churn.alerts.v1 keyed by this customer, in order (one customer: one partition). */
+    private List<ConsumerRecord<String, byte[]>> alertRecords(String customer) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CHURN_ALERTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (customer.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return ContractJson.mapper().readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode awaitChurnRisk(String customer, Predicate<JsonNode> condition) {

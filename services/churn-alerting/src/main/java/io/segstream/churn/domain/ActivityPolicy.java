@@ -16,14 +16,16 @@ import java.util.Objects;
  * @param maxPurchaseDays          distinct purchase days kept as dates; beyond it the oldest dates are dropped while
  *                                 the count and the first purchase stay exact
  * @param rememberedSegmentChanges segment-change event ids remembered per customer to recognise redeliveries
+ * @param maxFeedback              feedback facts kept per customer (the newest by event time); an older redelivery
+ *                                 beyond them is not applied
  */
 public record ActivityPolicy(ZoneId purchaseDayZone, int maxPurchases, Duration historyHorizon, int maxPurchaseDays,
-                             int rememberedSegmentChanges) {
+                             int rememberedSegmentChanges, int maxFeedback) {
 
     public ActivityPolicy {
         Objects.requireNonNull(purchaseDayZone, "purchaseDayZone");
         Objects.requireNonNull(historyHorizon, "historyHorizon");
-        if (maxPurchases < 1 || maxPurchaseDays < 1 || rememberedSegmentChanges < 1 || historyHorizon.isNegative()) {
+        if (maxPurchases < 1 || maxPurchaseDays < 1 || rememberedSegmentChanges < 1 || maxFeedback < 1 || historyHorizon.isNegative()) {
             throw new IllegalArgumentException("activity bounds must be positive");
         }
     }

@@ -56,4 +56,9 @@ public final class ActivityTracking {
     public Optional<ChurnRiskFigures> churnRisk(String customerId, Instant asOf) {
         return store.find(customerId).map(activity -> ChurnRiskFigures.of(activity, asOf, policy));
     }
+
+    /** A customer's stored activity; empty for an unknown customer. */
+    public Optional<CustomerActivity> activity(String customerId) {
+        return store.find(customerId);
+    }
 }

@@ -3,8 +3,8 @@ package io.segstream.churn.domain;
 import java.time.Instant;
 
 /**
- * The activity figures a churn-risk score will be built on (issue 6 adds the BG/NBD probability alive, expected
- * purchases, the rules' reasons and the score itself), as of an instant.
+ * The activity figures a churn-risk score is built on, as of an instant (the model figures, the rules' reasons and
+ * the level are in {@link ChurnAssessment}).
  *
  * @param daysSinceLastPurchase whole days from the last purchase day to the as-of day; null if never bought
  * @param lifecycle             the lifecycle class from segmentation, null until one arrived

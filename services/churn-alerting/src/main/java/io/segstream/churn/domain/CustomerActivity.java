@@ -41,11 +41,12 @@ public final class CustomerActivity {
     private final Map<String, SegmentClass> segments;
     private final LinkedHashSet<String> segmentChangeIds;
     private String reportingCurrency;
+    private final List<FeedbackFact> feedback;
 
     private CustomerActivity(String customerId, long version, List<PurchaseFact> purchases, EarlierPurchases earlier,
                              Collection<LocalDate> purchaseDays, long droppedPurchaseDays,
                              Collection<SegmentClass> segments, List<String> segmentChangeIds,
-                             String reportingCurrency) {
+                             String reportingCurrency, List<FeedbackFact> feedback) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.version = version;
         this.purchases = new ArrayList<>(purchases);
@@ -59,12 +60,14 @@ public final class CustomerActivity {
         segments.forEach(segment -> this.segments.put(segment.key(), segment));
         this.segmentChangeIds = new LinkedHashSet<>(segmentChangeIds);
         this.reportingCurrency = reportingCurrency;
+        this.feedback = new ArrayList<>(feedback);
+        this.feedback.sort(FeedbackFact.EVENT_TIME_ORDER);
     }
 
     /** A customer seen for the first time (version 0: not stored yet). */
     public static CustomerActivity newCustomer(String customerId) {
         return new CustomerActivity(customerId, 0, List.of(), EarlierPurchases.NONE, List.of(), 0, List.of(),
-                List.of(), null);
+                List.of(), null, List.of());
     }
 
     /** An activity as it was stored at {@code version}. */
@@ -72,8 +75,18 @@ public final class CustomerActivity {
                                            EarlierPurchases earlier, Collection<LocalDate> purchaseDays,
                                            long droppedPurchaseDays, Collection<SegmentClass> segments,
                                            List<String> segmentChangeIds, String reportingCurrency) {
+        return restore(customerId, version, purchases, earlier, purchaseDays, droppedPurchaseDays, segments,
+                segmentChangeIds, reportingCurrency, List.of());
+    }
+
+    /** An activity as it was stored at {@code version}, with its feedback facts. */
+    public static CustomerActivity restore(String customerId, long version, List<PurchaseFact> purchases,
+                                           EarlierPurchases earlier, Collection<LocalDate> purchaseDays,
+                                           long droppedPurchaseDays, Collection<SegmentClass> segments,
+                                           List<String> segmentChangeIds, String reportingCurrency,
+                                           List<FeedbackFact> feedback) {
         return new CustomerActivity(customerId, version, purchases, earlier, purchaseDays, droppedPurchaseDays,
-                segments, segmentChangeIds, reportingCurrency);
+                segments, segmentChangeIds, reportingCurrency, feedback);
     }
 
     /** Takes in a purchase, refund or segment change. */
@@ -84,7 +97,30 @@ public final class CustomerActivity {
         if (event instanceof PurchaseFact purchase) {
             return applyPurchase(purchase, policy);
         }
+        if (event instanceof FeedbackFact fact) {
+            return applyFeedback(fact, policy);
+        }
         return applySegmentChange((SegmentFact) event, policy);
+    }
+
+    /**
+     * Feedback is kept newest first up to the policy's bound; its event ids are the kept facts' (a redelivery of a
+     * fact already beyond the bound would fall beyond it again and is reported as a duplicate).
+     */
+    private ActivityOutcome applyFeedback(FeedbackFact fact, ActivityPolicy policy) {
+        if (feedback.stream().anyMatch(kept -> kept.eventId().equals(fact.eventId()))) {
+            return ActivityOutcome.DUPLICATE;
+        }
+        if (feedback.size() >= policy.maxFeedback()
+                && FeedbackFact.EVENT_TIME_ORDER.compare(fact, feedback.get(0)) < 0) {
+            return ActivityOutcome.DUPLICATE;
+        }
+        int position = Collections.binarySearch(feedback, fact, FeedbackFact.EVENT_TIME_ORDER);
+        feedback.add(-position - 1, fact);
+        while (feedback.size() > policy.maxFeedback()) {
+            feedback.remove(0);
+        }
+        return ActivityOutcome.APPLIED;
     }
 
     private ActivityOutcome applyPurchase(PurchaseFact fact, ActivityPolicy policy) {
@@ -229,6 +265,11 @@ public final class CustomerActivity {
     /** The most recent segment-change event ids applied, oldest first. */
     public List<String> segmentChangeIds() {
         return List.copyOf(segmentChangeIds);
+    }
+
+    /** The kept feedback facts, in event-time order. */
+    public List<FeedbackFact> feedback() {
+        return Collections.unmodifiableList(feedback);
     }
 
     public String reportingCurrency() {

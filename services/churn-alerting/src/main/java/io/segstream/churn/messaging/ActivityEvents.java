@@ -1,6 +1,9 @@
 package io.segstream.churn.messaging;
 
+import io.segstream.churn.domain.FeedbackFact;
 import io.segstream.churn.domain.PurchaseFact;
+import io.segstream.contracts.feedback.FeedbackKind;
+import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.churn.domain.PurchaseKind;
 import io.segstream.churn.domain.SegmentFact;
 import io.segstream.contracts.Ids;
@@ -50,6 +53,26 @@ final class ActivityEvents {
         require("occurredAt", event.occurredAt());
         return new SegmentFact(event.eventId(), event.customerId(), event.key(), event.to(),
                 event.definitionVersion(), event.occurredAt());
+    }
+
+    /**
+     * Recorded feedback as a feedback fact (kind, time, score, sentiment, severity; the text is dropped here and
+     * never stored); null for a referral, which says nothing about churn.
+     */
+    static FeedbackFact feedback(FeedbackRecorded event) {
+        requireId("eventId", event.eventId());
+        requireId("customerId", event.customerId());
+        require("kind", event.kind());
+        require("occurredAt", event.occurredAt());
+        if (event.kind() == FeedbackKind.REFERRAL) {
+            return null;
+        }
+        if (event.kind().isScored() && event.score() != null
+                && (event.score() < event.kind().minScore() || event.score() > event.kind().maxScore())) {
+            throw new ContractViolation(ContractDecoder.INVALID_FIELD, "field score is out of range for its kind");
+        }
+        return new FeedbackFact(event.eventId(), event.customerId(), event.kind(), event.occurredAt(), event.score(),
+                event.sentiment(), event.severity());
     }
 
     private static void require(String field, Object value) {

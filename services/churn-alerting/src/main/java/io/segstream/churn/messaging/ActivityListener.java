@@ -4,6 +4,10 @@ import io.segstream.churn.domain.ActivityEvent;
 import io.segstream.churn.domain.ActivityOutcome;
 import io.segstream.churn.domain.ActivityTracking;
 import io.segstream.churn.domain.ConcurrentActivityUpdate;
+import io.segstream.churn.domain.alerts.AlertClock;
+import io.segstream.churn.domain.alerts.Alerting;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
 import io.segstream.runtime.messaging.ContractDecoder;
@@ -18,9 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consumes purchases.recorded.v1 and segments.changes.v1 in batches into the customer activity view. One listener
- * for both topics: a customer's purchases and segment changes then land in one batch, one read and one write, and
- * never race each other for the same document. An unusable record is logged (topic, partition, offset, code: never
+ * Consumes purchases.recorded.v1, segments.changes.v1 and feedback.recorded.v1 in batches into the customer activity
+ * view. One listener for all three: a customer's purchases, segment changes and feedback then land in one batch,
+ * one read and one write, and never race each other for the same document. An unusable record is logged (topic, partition, offset, code: never
  * the payload) and counted, not thrown: these recorded topics have no dead-letter topic. Anything thrown is an
  * infrastructure failure and the batch is retried.
  */
@@ -31,14 +35,22 @@ class ActivityListener {
     private final ContractDecoder decoder;
     private final ActivityTracking tracking;
     private final ChurnMetrics metrics;
+    private final Alerting alerting;
+    private final AlertClock alertClock;
+    private final AlertMetrics alertMetrics;
 
-    ActivityListener(ContractDecoder decoder, ActivityTracking tracking, ChurnMetrics metrics) {
+    ActivityListener(ContractDecoder decoder, ActivityTracking tracking, ChurnMetrics metrics, Alerting alerting,
+                     AlertClock alertClock, AlertMetrics alertMetrics) {
         this.decoder = decoder;
         this.tracking = tracking;
         this.metrics = metrics;
+        this.alerting = alerting;
+        this.alertClock = alertClock;
+        this.alertMetrics = alertMetrics;
     }
 
-    @KafkaListener(id = "churn-activity", idIsGroup = false, topics = {Topics.PURCHASES_RECORDED, Topics.SEGMENT_CHANGES})
+    @KafkaListener(id = "churn-activity", idIsGroup = false, topics = {Topics.PURCHASES_RECORDED, Topics.SEGMENT_CHANGES,
+            Topics.FEEDBACK_RECORDED})
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
         List<ActivityEvent> events = new ArrayList<>(records.size());
         List<String> topics = new ArrayList<>(records.size());
@@ -70,12 +82,35 @@ class ActivityListener {
                 case APPLIED -> { }
             }
         }
+        reviewAlerts(events, outcomes);
     }
 
-    /** The event a record carries; null for one the view does not track (an audience change). */
+    /**
+     * Reviews the alerts of the customers whose activity changed (a purchase resolves an open alert as a win-back; a
+     * refund, a segment change or feedback can raise or escalate one), after moving the event-time clock. A
+     * redelivery changes no activity and so no alert. A failure is thrown: the batch is retried, and messages already
+     * written stay pending for the relay.
+     */
+    private void reviewAlerts(List<ActivityEvent> events, List<ActivityOutcome> outcomes) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            alertClock.observe(events.get(i).occurredAt());
+            if (outcomes.get(i) == ActivityOutcome.APPLIED) {
+                changed.add(events.get(i).customerId());
+            }
+        }
+        if (!changed.isEmpty()) {
+            alertClock.now().ifPresent(now -> alertMetrics.changed(alerting.review(changed, now)));
+        }
+    }
+
+    /** The event a record carries; null for one the view does not track (an audience change, a referral). */
     private ActivityEvent translate(ConsumerRecord<String, byte[]> record) {
         if (Topics.SEGMENT_CHANGES.equals(record.topic())) {
             return ActivityEvents.segment(decoder.decode(Contracts.SEGMENT_CHANGED, record.value()));
+        }
+        if (Topics.FEEDBACK_RECORDED.equals(record.topic())) {
+            return ActivityEvents.feedback(decoder.decode(Contracts.FEEDBACK_RECORDED, record.value()));
         }
         return ActivityEvents.purchase(decoder.decode(Contracts.PURCHASE_RECORDED, record.value()));
     }

@@ -3,6 +3,10 @@ package io.segstream.churn.store;
 import io.segstream.churn.domain.ActivityFigures;
 import io.segstream.churn.domain.CustomerActivity;
 import io.segstream.churn.domain.EarlierPurchases;
+import io.segstream.churn.domain.FeedbackFact;
+import io.segstream.contracts.feedback.ComplaintSeverity;
+import io.segstream.contracts.feedback.FeedbackKind;
+import io.segstream.contracts.feedback.Sentiment;
 import io.segstream.churn.domain.PurchaseFact;
 import io.segstream.churn.domain.PurchaseKind;
 import io.segstream.churn.domain.SegmentClass;
@@ -38,6 +42,7 @@ final class ActivityDocuments {
                 .append("droppedPurchaseDays", activity.droppedPurchaseDays())
                 .append("segments", activity.segments().stream().map(ActivityDocuments::segment).toList())
                 .append("segmentChangeIds", activity.segmentChangeIds())
+                .append("feedback", activity.feedback().stream().map(ActivityDocuments::feedback).toList())
                 .append("firstPurchaseAt", date(figures.firstPurchaseAt()))
                 .append("lastPurchaseAt", date(figures.lastPurchaseAt()))
                 .append("purchaseCount", figures.purchaseCount())
@@ -60,10 +65,17 @@ final class ActivityDocuments {
                         number(segment, "definitionVersion"), instant(segment.getString("since")),
                         segment.getString("eventId")))
                 .toList();
+        List<FeedbackFact> feedback = document.getList("feedback", Document.class, List.of()).stream()
+                .map(fact -> new FeedbackFact(fact.getString("eventId"), customerId,
+                        FeedbackKind.valueOf(fact.getString("kind")), Instant.parse(fact.getString("occurredAt")),
+                        fact.getInteger("score"), fact.getString("sentiment") == null ? null
+                        : Sentiment.valueOf(fact.getString("sentiment")), fact.getString("severity") == null ? null
+                        : ComplaintSeverity.valueOf(fact.getString("severity"))))
+                .toList();
         return CustomerActivity.restore(customerId, number(document, VERSION), purchases,
                 earlier(document.get("earlier", Document.class)), days, number(document, "droppedPurchaseDays"),
                 segments, document.getList("segmentChangeIds", String.class, List.of()),
-                document.getString("reportingCurrency"));
+                document.getString("reportingCurrency"), feedback);
     }
 
     private static Document purchase(PurchaseFact fact) {
@@ -72,6 +84,16 @@ final class ActivityDocuments {
                 .append("occurredAt", fact.occurredAt().toString())
                 .append("amount", decimal(fact.amount()))
                 .append("currency", fact.currency());
+    }
+
+    /** Kind, time, score, sentiment and severity: never the feedback's text. */
+    private static Document feedback(FeedbackFact fact) {
+        return new Document("eventId", fact.eventId())
+                .append("kind", fact.kind().name())
+                .append("occurredAt", fact.occurredAt().toString())
+                .append("score", fact.score())
+                .append("sentiment", fact.sentiment() == null ? null : fact.sentiment().name())
+                .append("severity", fact.severity() == null ? null : fact.severity().name());
     }
 
     private static Document segment(SegmentClass segment) {

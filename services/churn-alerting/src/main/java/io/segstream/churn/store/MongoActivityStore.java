@@ -14,11 +14,15 @@ import io.segstream.churn.domain.ActivityPolicy;
 import io.segstream.churn.domain.ActivityStore;
 import io.segstream.churn.domain.ConcurrentActivityUpdate;
 import io.segstream.churn.domain.CustomerActivity;
+import io.segstream.churn.domain.Population;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -34,11 +38,13 @@ import static io.segstream.churn.store.ActivityDocuments.VERSION;
 /**
  * Customer activities in the MongoDB collection {@code customer_activity}, one document per customer
  * ({@code _id} = customerId) with a {@code version} for optimistic writes; every write touches one document, so no
- * transaction is needed. Index: {@code _id} only for now (issue 6 adds the next-check index of the alert sweep).
+ * transaction is needed. The population scan for the model fit reads only {@code purchaseDays}, streaming. Index: {@code _id} only for now (issue 6 adds the next-check index of the alert sweep).
  */
 @Component
-class MongoActivityStore implements ActivityStore {
+class MongoActivityStore implements ActivityStore, Population {
     static final String COLLECTION = "customer_activity";
+    /** Documents per round trip of the population scan: small documents (dates only), few round trips. */
+    private static final int POPULATION_BATCH = 5000;
 
     private final MongoCollection<Document> activities;
     private final ActivityPolicy policy;
@@ -100,6 +106,20 @@ class MongoActivityStore implements ActivityStore {
         if (result.getMatchedCount() < replacements) {
             throw new ConcurrentActivityUpdate((replacements - result.getMatchedCount())
                     + " activities were changed concurrently");
+        }
+    }
+
+    @Override
+    public long size() {
+        return activities.countDocuments();
+    }
+
+    @Override
+    public void forEachPurchaseDays(Consumer<Collection<LocalDate>> customer) {
+        for (Document document : activities.find().projection(Projections.include("purchaseDays"))
+                .batchSize(POPULATION_BATCH)) {
+            customer.accept(document.getList("purchaseDays", String.class, List.of()).stream()
+                    .map(LocalDate::parse).toList());
         }
     }
 }

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 final class ActivityMother {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
     static final ActivityPolicy UNBOUNDED = new ActivityPolicy(ZoneOffset.UTC, 1_000_000, Duration.ofDays(100_000),
-            1_000_000, 100);
+            1_000_000, 100, 100);
 
     private ActivityMother() {
     }

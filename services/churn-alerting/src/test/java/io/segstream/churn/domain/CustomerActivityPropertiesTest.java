@@ -47,7 +47,7 @@ class CustomerActivityPropertiesTest {
                                             @ForAll @IntRange(min = 1, max = 5) int maxPurchases,
                                             @ForAll @IntRange(min = 0, max = 60) int horizonDays) {
         ActivityPolicy small = new ActivityPolicy(ZoneOffset.UTC, maxPurchases, Duration.ofDays(horizonDays),
-                1_000, 10);
+                1_000, 10, 100);
         CustomerActivity activity = CustomerActivity.newCustomer(CUSTOMER);
         List<PurchaseFact> inEventTime = history.stream().sorted(PurchaseFact.EVENT_TIME_ORDER).toList();
 

@@ -93,7 +93,7 @@ class CustomerActivityTest {
 
     @Test
     void onlyTheLastFewSegmentChangeIdsAreRemembered() {
-        ActivityPolicy rememberTwo = new ActivityPolicy(ZoneOffset.UTC, 10, Duration.ofDays(400), 10, 2);
+        ActivityPolicy rememberTwo = new ActivityPolicy(ZoneOffset.UTC, 10, Duration.ofDays(400), 10, 2, 100);
         for (int i = 1; i <= 3; i++) {
             activity.apply(segment(CUSTOMER, "s" + i, "lifecycle", "C" + i, NOW), rememberTwo);
         }
@@ -102,7 +102,7 @@ class CustomerActivityTest {
 
     @Test
     void foldedDaysKeepFiguresExactAndRefuseEventsOnThem() {
-        ActivityPolicy keepTwo = new ActivityPolicy(ZoneOffset.UTC, 2, Duration.ofDays(400), 100, 10);
+        ActivityPolicy keepTwo = new ActivityPolicy(ZoneOffset.UTC, 2, Duration.ofDays(400), 100, 10, 100);
         for (int day = 1; day <= 4; day++) {
             activity.apply(purchase(CUSTOMER, "e" + day, Instant.parse("2026-01-0" + day + "T10:00:00Z"), "10.00"),
                     keepTwo);
@@ -119,7 +119,7 @@ class CustomerActivityTest {
 
     @Test
     void beyondTheMaximumTheOldestPurchaseDaysAreDroppedButCounted() {
-        ActivityPolicy threeDays = new ActivityPolicy(ZoneOffset.UTC, 100, Duration.ofDays(400), 3, 10);
+        ActivityPolicy threeDays = new ActivityPolicy(ZoneOffset.UTC, 100, Duration.ofDays(400), 3, 10, 100);
         for (int day = 1; day <= 5; day++) {
             activity.apply(purchase(CUSTOMER, "e" + day, Instant.parse("2026-01-0" + day + "T10:00:00Z"), "1.00"),
                     threeDays);
@@ -136,7 +136,7 @@ class CustomerActivityTest {
 
     @Test
     void purchaseDaysFollowTheConfiguredZone() {
-        ActivityPolicy shanghai = new ActivityPolicy(ZoneId.of("Asia/Shanghai"), 10, Duration.ofDays(400), 10, 10);
+        ActivityPolicy shanghai = new ActivityPolicy(ZoneId.of("Asia/Shanghai"), 10, Duration.ofDays(400), 10, 10, 100);
         activity.apply(purchase(CUSTOMER, "e1", Instant.parse("2026-11-19T23:30:00Z"), "1.00"), shanghai);
 
         assertThat(activity.purchaseDays()).containsExactly(LocalDate.parse("2026-11-20"));

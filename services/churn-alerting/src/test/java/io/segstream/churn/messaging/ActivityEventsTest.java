@@ -3,7 +3,13 @@ package io.segstream.churn.messaging;
 import io.segstream.churn.domain.PurchaseFact;
 import io.segstream.churn.domain.PurchaseKind;
 import io.segstream.churn.domain.SegmentFact;
+import io.segstream.churn.domain.FeedbackFact;
 import io.segstream.contracts.Channel;
+import io.segstream.contracts.feedback.ComplaintSeverity;
+import io.segstream.contracts.feedback.FeedbackKind;
+import io.segstream.contracts.feedback.FeedbackRecorded;
+import io.segstream.contracts.feedback.FeedbackTopic;
+import io.segstream.contracts.feedback.Sentiment;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseType;
 import io.segstream.contracts.segment.ProfileSnapshot;
@@ -65,5 +71,28 @@ class ActivityEventsTest {
     private static PurchaseRecorded recorded(PurchaseType type, BigDecimal reportingAmount) {
         return new PurchaseRecorded("e1", type, "C-1", "SO-1", AT, Channel.ONLINE, null, "CN-SH", "CNY",
                 new BigDecimal("500.00"), null, List.of(), "shop", AT.plusSeconds(1), reportingAmount, "EUR");
+    }
+
+    private static FeedbackRecorded feedback(FeedbackKind kind, Integer score) {
+        return new FeedbackRecorded("f-1", kind, "C-1", AT, score, "delivery took a week", "SO-1", Channel.ONLINE,
+                List.of(FeedbackTopic.DELIVERY), kind == FeedbackKind.REFERRAL ? "C-2" : null,
+                kind == FeedbackKind.COMPLAINT ? ComplaintSeverity.HIGH : null, "survey-tool", AT,
+                Sentiment.NEGATIVE);
+    }
+
+    @Test
+    void recordedFeedbackKeepsKindScoreSentimentAndSeverityButNeverTheText() {
+        FeedbackFact fact = ActivityEvents.feedback(feedback(FeedbackKind.COMPLAINT, null));
+
+        assertThat(fact).isEqualTo(new FeedbackFact("f-1", "C-1", FeedbackKind.COMPLAINT, AT, null,
+                Sentiment.NEGATIVE, ComplaintSeverity.HIGH));
+        assertThat(fact.toString()).doesNotContain("delivery took a week");
+    }
+
+    @Test
+    void aReferralIsNotTrackedAndAScoreOutOfRangeIsAViolation() {
+        assertThat(ActivityEvents.feedback(feedback(FeedbackKind.REFERRAL, null))).isNull();
+        assertThatThrownBy(() -> ActivityEvents.feedback(feedback(FeedbackKind.NPS_SURVEY, 11)))
+                .isInstanceOf(ContractViolation.class).hasMessageContaining("score");
     }
 }

@@ -1,0 +1,79 @@
+package io.segstream.churn.schedule;
+
+import io.segstream.churn.config.ChurnProperties;
+import io.segstream.churn.domain.ModelFit;
+import io.segstream.churn.domain.ModelFitting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps a current model: at start-up it loads the latest stored fit, then every {@code model.check-interval} it fits
+ * when none exists yet and the activity view holds {@code model.min-customers} customers (so the local stack's demo
+ * gets scores once its traffic has arrived), or when the current fit is older than {@code model.refit-interval}.
+ * The fit is "as of" {@code segstream.churn.as-of} when set, else now.
+ */
+@Component
+class ModelRefitSchedule implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ModelRefitSchedule.class);
+
+    private final ModelFitting fitting;
+    private final ChurnProperties props;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+
+    ModelRefitSchedule(ModelFitting fitting, ChurnProperties props, Clock clock) {
+        this.fitting = fitting;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    void check() {
+        try {
+            fitting.reload();
+            if (!props.model().autoFit()) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (fitting.fitDue(now, props.model().minCustomers(), props.model().refitInterval())) {
+                ModelFit fit = fitting.fit(props.asOf() != null ? props.asOf() : now, now);
+                log.info("fitted the churn model on {} customers in {} ms", fit.fitted().customers(),
+                        fit.fitted().fitDuration().toMillis());
+            }
+        } catch (RuntimeException e) {
+            log.warn("churn model check failed ({}); trying again in {}", e.getClass().getSimpleName(),
+                    props.model().checkInterval());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "churn-model-refit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::check, 0, props.model().checkInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
