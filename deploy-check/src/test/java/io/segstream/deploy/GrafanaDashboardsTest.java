@@ -29,7 +29,7 @@ class GrafanaDashboardsTest {
             "segstream_feedback_rejected_total", "segstream_segmentation_evaluation_latency_seconds_bucket",
             "segstream_purchases_processing_seconds_bucket", "kafka_consumer_fetch_manager_records_lag_max",
             "segstream_segmentation_segment_size", "segstream_segmentation_changes_total",
-            "segstream_churn_alerts_total", "segstream_churn_alerts_open", "segstream_churn_winbacks_total",
+            "segstream_churn_alerts_raised_total", "segstream_churn_alerts_open", "segstream_churn_alerts_winbacks_total",
             "segstream_dead_letters_total", "segstream_churn_model_age_seconds");
 
     @Test

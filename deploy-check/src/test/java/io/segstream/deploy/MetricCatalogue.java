@@ -30,7 +30,7 @@ final class MetricCatalogue {
             "services/purchase-ingestion/src/main/java", "services/feedback-collection/src/main/java",
             "services/segmentation/src/main/java", "services/churn-alerting/src/main/java");
 
-    private static final String NAME = "\\(\\s*\"(segstream\\.[a-z0-9_.]+)\"";
+    private static final String NAME = "\\(\\s*\"(segstream\\.[a-z0-9_.\\-]+)\"";
     private static final Pattern COUNTERS = Pattern.compile(
             "(?:\\bCounter\\.builder|\\bFunctionCounter\\.builder|\\bcounter)" + NAME);
     private static final Pattern TIMERS = Pattern.compile(
@@ -56,12 +56,7 @@ final class MetricCatalogue {
      * under. Panels and rules on them stay empty until then; docs/operations.md lists them.
      */
     static final Map<String, String> PENDING = Map.of(
-            "segstream_segmentation_segment_size", "gauge segstream.segmentation.segment.size (tags key, class)",
-            "segstream_churn_alerts_open", "gauge segstream.churn.alerts.open (tag level)",
-            "segstream_churn_alerts_total", "counter segstream.churn.alerts (tags status, level)",
-            "segstream_churn_winbacks_total", "counter segstream.churn.winbacks (tag level)",
-            "segstream_churn_model_age_seconds", "TimeGauge segstream.churn.model.age",
-            "segstream_churn_sweep_seconds_max", "timer segstream.churn.sweep");
+            "segstream_segmentation_segment_size", "gauge segstream.segmentation.segment.size (tags key, class)");
 
     private MetricCatalogue() {
     }
@@ -89,7 +84,8 @@ final class MetricCatalogue {
     }
 
     static String prometheusName(String micrometerName) {
-        return micrometerName.replace('.', '_');
+        // Micrometer's Prometheus convention turns every character that is not a letter or digit into '_'.
+        return micrometerName.replace('.', '_').replace('-', '_');
     }
 
     private static void add(Set<String> names, Pattern pattern, String code, String... suffixes) {

@@ -22,7 +22,7 @@ class PrometheusRulesTest {
     private static final String DURATION = "\\d+[smhdw]";
     /** What the issue asks the rules to watch, by the metric each must read. */
     private static final List<String> WATCHED = List.of("up", "kafka_consumer_fetch_manager_records_lag_max",
-            "segstream_dead_letters_total", "segstream_churn_alerts_total", "segstream_churn_model_age_seconds");
+            "segstream_dead_letters_total", "segstream_churn_alerts_raised_total", "segstream_churn_model_age_seconds");
 
     @Test
     void rulesAreInRuleFileFormatWithSeverityAndRunbook() {
