@@ -51,6 +51,31 @@ public final class ChangeLog implements AutoCloseable {
         return changesOf(customerId);
     }
 
+    /** Waits until the customer has at least {@code count} changes of the definition {@code key}; returns those. */
+    public List<SegmentChanged> awaitChanges(String customerId, String key, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(POLL).forEach(received::add);
+            return ofKey(changesOf(customerId), key).size() >= count;
+        });
+        return ofKey(changesOf(customerId), key);
+    }
+
+    /** Reads to the current end of every partition; returns the customer's changes of the definition {@code key}. */
+    public List<SegmentChanged> readToEnd(String customerId, String key) {
+        return ofKey(readToEnd(customerId), key);
+    }
+
+    /** Reads to the current end of every partition; returns every customer's changes of the definition {@code key}. */
+    public List<SegmentChanged> readAllToEnd(String key) {
+        readToEnd("");
+        return ofKey(received.stream().map(r -> ContractJson.mapper().readValue(r.value(), SegmentChanged.class))
+                .toList(), key);
+    }
+
+    private static List<SegmentChanged> ofKey(List<SegmentChanged> changes, String key) {
+        return changes.stream().filter(change -> key.equals(change.key())).toList();
+    }
+
     /** Reads up to the current end of every partition and returns every change of the customer. */
     public List<SegmentChanged> readToEnd(String customerId) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

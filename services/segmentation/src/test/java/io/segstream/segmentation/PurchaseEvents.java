@@ -4,6 +4,10 @@ import io.segstream.contracts.Channel;
 import io.segstream.contracts.CloudEventHeaders;
 import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.Contracts;
+import io.segstream.contracts.feedback.FeedbackKind;
+import io.segstream.contracts.feedback.FeedbackRecorded;
+import io.segstream.contracts.feedback.FeedbackTopic;
+import io.segstream.contracts.feedback.Sentiment;
 import io.segstream.contracts.purchase.LineItem;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseType;
@@ -44,13 +48,41 @@ public final class PurchaseEvents implements AutoCloseable {
         }
     }
 
+    /** A purchase bought with a discount of {@code discount} off the list price (total is what was paid). */
+    public static PurchaseRecorded discounted(String customerId, String eventId, Instant at, String total,
+                                              String discount) {
+        return new PurchaseRecorded(eventId, PurchaseType.PURCHASE, customerId, "SO-" + eventId, at, Channel.ONLINE,
+                null, "CN-BJ", "CNY", new BigDecimal(total), new BigDecimal(discount),
+                List.of(new LineItem("MILK-STD-900", "infant-formula/standard", 1, new BigDecimal(total))),
+                "web-shop", at.plusSeconds(1), new BigDecimal(total), "CNY");
+    }
+
+    /** Recorded feedback as feedback-collection publishes it, free text included (the service must drop it). */
+    public static FeedbackRecorded feedback(String customerId, String eventId, FeedbackKind kind, Instant at,
+                                            Integer score, Sentiment sentiment, FeedbackTopic... topics) {
+        return new FeedbackRecorded(eventId, kind, customerId, at, score, "delivery took a week", null,
+                Channel.ONLINE, List.of(topics), null, null, "survey-tool", at.plusSeconds(1), sentiment);
+    }
+
+    /** Sends recorded feedback in order and waits until the broker has it. */
+    public void send(FeedbackRecorded... events) {
+        for (FeedbackRecorded event : events) {
+            send(Contracts.FEEDBACK_RECORDED.topic(), Contracts.FEEDBACK_RECORDED.ceType(), event.customerId(),
+                    event.eventId(), ContractJson.mapper().writeValueAsBytes(event));
+        }
+    }
+
     /** Sends any bytes as if they were a recorded purchase. */
     public void sendRaw(String key, String eventId, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Contracts.PURCHASE_RECORDED.topic(), key, value);
+        send(Contracts.PURCHASE_RECORDED.topic(), Contracts.PURCHASE_RECORDED.ceType(), key, eventId, value);
+    }
+
+    private void send(String topic, String ceType, String key, String eventId, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
         record.headers().add(CloudEventHeaders.ID, bytes(eventId));
         record.headers().add(CloudEventHeaders.SOURCE, bytes("/segstream/purchase-ingestion"));
-        record.headers().add(CloudEventHeaders.TYPE, bytes(Contracts.PURCHASE_RECORDED.ceType()));
+        record.headers().add(CloudEventHeaders.TYPE, bytes(ceType));
         record.headers().add(CloudEventHeaders.TIME, bytes(Instant.now().toString()));
         record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
         try {

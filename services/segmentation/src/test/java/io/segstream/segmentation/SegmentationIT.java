@@ -5,6 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.contracts.segment.SegmentKind;
 import io.segstream.contracts.ContractJson;
+import io.segstream.contracts.feedback.FeedbackKind;
+import io.segstream.contracts.feedback.FeedbackTopic;
+import io.segstream.contracts.feedback.Sentiment;
+import io.segstream.segmentation.reevaluation.RfmRefresher;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +45,12 @@ class SegmentationIT extends SegmentationIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    RfmRefresher populationScan;
+
     @BeforeAll
     void connect() {
         purchases = new PurchaseEvents();
@@ -63,7 +74,7 @@ class SegmentationIT extends SegmentationIntegrationTest {
 
         purchases.send(e1, e2);
 
-        List<SegmentChanged> seen = changes.awaitChanges(customer, 2);
+        List<SegmentChanged> seen = changes.awaitChanges(customer, "lifecycle", 2);
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0)).satisfies(change -> {
             assertThat(change.kind()).isEqualTo(SegmentKind.DIMENSION);
@@ -77,7 +88,7 @@ class SegmentationIT extends SegmentationIntegrationTest {
             assertThat(change.profile().recencyDays()).isBetween(20, 21);
             assertThat(change.profile().frequency()).isEqualTo(1);
             assertThat(change.profile().monetary()).isEqualByComparingTo("100.00");
-            assertThat(change.profile().rfm()).isNull();
+            assertThat(change.profile().rfm()).matches("[1-5]{3}");
         });
         assertThat(seen.get(1)).satisfies(change -> {
             assertThat(change.from()).isEqualTo("NEW");
@@ -88,8 +99,16 @@ class SegmentationIT extends SegmentationIntegrationTest {
             assertThat(change.profile().frequency()).isEqualTo(2);
             assertThat(change.profile().monetary()).isEqualByComparingTo("158.50");
         });
-        assertThat(changes.cloudEventIds(customer)).containsExactly(seen.get(0).eventId(), seen.get(1).eventId());
-        assertThat(changes.readToEnd(customer)).hasSize(2);
+        assertThat(changes.cloudEventIds(customer)).containsSubsequence(seen.get(0).eventId(), seen.get(1).eventId());
+        assertThat(changes.readToEnd(customer, "lifecycle")).hasSize(2);
+        // Every other dimension classified the customer too, the first time with from = null.
+        List<SegmentChanged> all = changes.readToEnd(customer);
+        assertThat(all).filteredOn(change -> change.kind() == SegmentKind.DIMENSION && change.from() == null)
+                .extracting(SegmentChanged::key).contains("value-tier", "frequency-tier", "lifecycle",
+                        "category-preference", "price-sensitivity", "channel-preference", "region", "needs-focus",
+                        "satisfaction");
+        assertThat(all).filteredOn(change -> change.key().equals("region")).first()
+                .satisfies(change -> assertThat(change.to()).isEqualTo("EAST_CHINA"));
 
         JsonNode profile = getJson("/api/v1/customers/" + customer + "/profile", 200);
         assertThat(profile.get("orderCount").asInt()).isEqualTo(2);
@@ -101,7 +120,13 @@ class SegmentationIT extends SegmentationIntegrationTest {
         assertThat(profile.get("reportingCurrency").asString()).isEqualTo("CNY");
 
         JsonNode segments = getJson("/api/v1/customers/" + customer + "/segments", 200);
-        JsonNode lifecycle = segments.get("segments").get(0);
+        JsonNode lifecycle = null;
+        for (JsonNode membership : segments.get("segments")) {
+            if (membership.get("key").asString().equals("lifecycle")) {
+                lifecycle = membership;
+            }
+        }
+        assertThat(lifecycle).isNotNull();
         assertThat(lifecycle.get("key").asString()).isEqualTo("lifecycle");
         assertThat(lifecycle.get("class").asString()).isEqualTo("ACTIVE");
         assertThat(lifecycle.get("causedBy").asString()).isEqualTo(e2.eventId());
@@ -113,10 +138,75 @@ class SegmentationIT extends SegmentationIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 getJson("/api/v1/customers/" + customer + "/profile", 200).get("orderCount").asInt() == 3);
 
-        assertThat(changes.readToEnd(customer)).hasSize(2);
+        assertThat(changes.readToEnd(customer)).filteredOn(change -> !change.causedBy().startsWith("e3-"))
+                .isEqualTo(all);
         assertThat(counter("segstream.segmentation.events.duplicates")).isGreaterThanOrEqualTo(duplicatesBefore + 2);
         assertThat(getJson("/api/v1/customers/" + customer + "/profile", 200).get("monetary").asString())
                 .isEqualTo("160.00");
+    }
+
+    @Test
+    void feedbackIsFoldedIntoTheProfileOnceWithoutItsText() throws Exception {
+        String customer = "C-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var nps = PurchaseEvents.feedback(customer, "n1-" + customer, FeedbackKind.NPS_SURVEY,
+                now.minus(Duration.ofDays(2)), 3, Sentiment.NEGATIVE, FeedbackTopic.DELIVERY);
+        var complaint = PurchaseEvents.feedback(customer, "k1-" + customer, FeedbackKind.COMPLAINT,
+                now.minus(Duration.ofDays(1)), null, Sentiment.NEGATIVE, FeedbackTopic.DELIVERY, FeedbackTopic.PRICE);
+
+        purchases.send(nps, complaint);
+
+        List<SegmentChanged> seen = changes.awaitChanges(customer, "lifecycle", 1);
+        assertThat(seen.get(0).to()).isEqualTo("PROSPECT");
+        assertThat(seen.get(0).causedBy()).isEqualTo(nps.eventId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/api/v1/customers/" + customer + "/profile", 200)
+                .get("feedback").get("complaints").asInt() == 1);
+
+        // Redelivery, then a referral on the same partition: once it shows, the redeliveries were handled.
+        purchases.send(nps, complaint, PurchaseEvents.feedback(customer, "r1-" + customer, FeedbackKind.REFERRAL,
+                now, null, Sentiment.POSITIVE));
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/api/v1/customers/" + customer + "/profile", 200)
+                .get("feedback").get("referralsMade").asInt() == 1);
+        JsonNode feedback = getJson("/api/v1/customers/" + customer + "/profile", 200).get("feedback");
+        assertThat(feedback.get("npsLatest").asInt()).isEqualTo(3);
+        assertThat(feedback.get("npsResponses").asInt()).isEqualTo(1);
+        assertThat(feedback.get("complaints").asInt()).isEqualTo(1);
+        assertThat(feedback.get("complaintsRecent").asInt()).isEqualTo(1);
+        assertThat(feedback.get("topicCounts").get("DELIVERY").asInt()).isEqualTo(2);
+        assertThat(feedback.get("topTopic").asString()).isEqualTo("DELIVERY");
+        assertThat(changes.readToEnd(customer, "lifecycle")).hasSize(1);
+        assertThat(changes.readToEnd(customer, "satisfaction")).extracting(SegmentChanged::to)
+                .containsExactly("DETRACTOR");
+        assertThat(changes.readToEnd(customer, "needs-focus")).extracting(SegmentChanged::to)
+                .containsExactly("DELIVERY");
+        assertThat(mongo.getCollection("profiles").find(new org.bson.Document("_id", customer)).first().toJson())
+                .doesNotContain("delivery took a week");
+    }
+
+    @Test
+    void anAudienceIsEnteredWhenItsDimensionsCombineAndTheChangeSaysSo() {
+        String customer = "C-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var bought = PurchaseEvents.discounted(customer, "d1-" + customer, now.minus(Duration.ofDays(3)), "60.00",
+                "40.00");
+        var unhappy = PurchaseEvents.feedback(customer, "n1-" + customer, FeedbackKind.NPS_SURVEY,
+                now.minus(Duration.ofDays(1)), 2, Sentiment.NEGATIVE, FeedbackTopic.PRICE);
+
+        purchases.send(bought);
+        purchases.send(unhappy);
+
+        List<SegmentChanged> entered = changes.awaitChanges(customer, "price-sensitive-detractors", 1);
+        assertThat(entered).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(SegmentKind.AUDIENCE);
+            assertThat(change.from()).isEqualTo("false");
+            assertThat(change.to()).isEqualTo("true");
+            assertThat(change.causedBy()).isEqualTo(unhappy.eventId());
+        });
+        assertThat(changes.readToEnd(customer, "price-sensitivity")).extracting(SegmentChanged::to)
+                .containsExactly("PRICE_SENSITIVE");
+        // Not being in the other audiences was never announced.
+        assertThat(changes.readToEnd(customer)).filteredOn(change -> change.kind() == SegmentKind.AUDIENCE)
+                .extracting(SegmentChanged::key).containsExactly("price-sensitive-detractors");
     }
 
     @Test
@@ -127,7 +217,8 @@ class SegmentationIT extends SegmentationIntegrationTest {
         purchases.sendRaw(customer, "bad-" + customer, "{not json".getBytes(StandardCharsets.UTF_8));
         purchases.send(PurchaseEvents.purchase(customer, "ok-" + customer, Instant.now(), "10.00"));
 
-        assertThat(changes.awaitChanges(customer, 1)).extracting(SegmentChanged::to).containsExactly("NEW");
+        assertThat(changes.awaitChanges(customer, "lifecycle", 1)).extracting(SegmentChanged::to)
+                .containsExactly("NEW");
         assertThat(counter("segstream.segmentation.events.rejected")).isGreaterThanOrEqualTo(rejectedBefore + 1);
     }
 
@@ -153,7 +244,12 @@ class SegmentationIT extends SegmentationIntegrationTest {
         changes.awaitChanges(customer, 1);
 
         assertThat(meters.get("segstream.segmentation.changes").tag("key", "lifecycle").tag("to", "NEW")
-                .counter().count()).isGreaterThanOrEqualTo(before + 1);
+                .tag("cause", "event").counter().count()).isGreaterThanOrEqualTo(before + 1);
+        assertThat(meters.get("segstream.segmentation.change.event-age").timer().count()).isPositive();
+        assertThat(populationScan.refresh()).isPositive();
+        assertThat(meters.get("segstream.segmentation.segment.size").tag("key", "lifecycle").tag("class", "NEW")
+                .gauge().value()).isPositive();
+        assertThat(meters.get("segstream.segmentation.rfm.population").gauge().value()).isPositive();
         assertThat(meters.get("segstream.segmentation.evaluation.latency").timer().count()).isPositive();
     }
 

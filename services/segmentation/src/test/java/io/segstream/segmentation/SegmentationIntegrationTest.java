@@ -8,10 +8,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one application context of this module's integration tests: every *IT extends this class unchanged, so
  * Spring caches and shares one context (one consumer in group "segmentation"; two contexts would split the topic's
- * partitions between them). The scheduled change relay is off: tests call it directly.
+ * partitions between them). The scheduled change relay, RFM refresh and sweep are off: tests call them directly, so
+ * that no background pass adds changes in the middle of a test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "segstream.segmentation.change-relay.enabled=false")
+        properties = {"segstream.segmentation.change-relay.enabled=false",
+                "segstream.segmentation.rfm.refresh-enabled=false", "segstream.segmentation.sweep.enabled=false"})
 public abstract class SegmentationIntegrationTest {
 
     @DynamicPropertySource

@@ -16,7 +16,59 @@ public record SegmentationProperties(
         @DefaultValue("UTC") ZoneId purchaseDayZone,
         @DefaultValue Lifecycle lifecycle,
         @DefaultValue Profile profile,
-        @DefaultValue ChangeRelay changeRelay) {
+        @DefaultValue ChangeRelay changeRelay,
+        @DefaultValue Definitions definitions,
+        @DefaultValue Redefinition redefinition,
+        @DefaultValue Rfm rfm,
+        @DefaultValue Sweep sweep,
+        @DefaultValue EvaluationClockSettings clock) {
+
+    /**
+     * The RFM population.
+     *
+     * @param refreshEnabled  whether this instance recomputes it (each instance keeps its own copy)
+     * @param refreshInterval pause between recomputations (the first runs at start-up)
+     */
+    public record Rfm(@DefaultValue("true") boolean refreshEnabled, @DefaultValue("5m") Duration refreshInterval) {
+    }
+
+    /**
+     * Time-based re-evaluation of customers whose classification can change with the clock alone.
+     *
+     * @param enabled   whether this instance sweeps (every instance may: a repeated change has the same id)
+     * @param interval  pause between sweeps
+     * @param batchSize profiles per sweep page (one find, one bulk write)
+     */
+    public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration interval,
+                        @DefaultValue("500") int batchSize) {
+    }
+
+    /**
+     * @param followEventTime classify as of the newest event time seen instead of the wall clock (historical replays)
+     */
+    public record EvaluationClockSettings(@DefaultValue("false") boolean followEventTime) {
+    }
+
+    /**
+     * Previews and background re-evaluations of a changed definition.
+     *
+     * @param pageSize   profiles read (and written back in one bulk write) per page
+     * @param sampleSize customer ids a preview shows per class and direction
+     */
+    public record Redefinition(@DefaultValue("500") int pageSize, @DefaultValue("10") int sampleSize) {
+    }
+
+    /**
+     * Bounds on segment definitions, against expensive or abusive expressions.
+     *
+     * @param maxExpressionLength characters of one CEL expression
+     * @param maxClasses          classes of one dimension
+     * @param maxNodes            parsed nodes of one expression
+     * @param maxIterations       iterations of one comprehension macro (exists, all, map, filter)
+     */
+    public record Definitions(@DefaultValue("1000") int maxExpressionLength, @DefaultValue("30") int maxClasses,
+                              @DefaultValue("200") int maxNodes, @DefaultValue("1000") int maxIterations) {
+    }
 
     /**
      * Recency thresholds of the lifecycle dimension, counted in whole days.
@@ -33,9 +85,12 @@ public record SegmentationProperties(
      * @param maxPurchases             purchase facts kept per customer
      * @param historyHorizon           facts older than this before the customer's newest one are folded
      * @param maxCategoriesPerPurchase category shares kept per purchase (the largest)
+     * @param maxFeedback              feedback facts kept per customer (older ones are folded into exact totals)
+     * @param recentFeedbackWindow     how far back complaints count as "recent" (whole days)
      */
     public record Profile(@DefaultValue("1000") int maxPurchases, @DefaultValue("400d") Duration historyHorizon,
-                          @DefaultValue("20") int maxCategoriesPerPurchase) {
+                          @DefaultValue("20") int maxCategoriesPerPurchase, @DefaultValue("500") int maxFeedback,
+                          @DefaultValue("90d") Duration recentFeedbackWindow) {
     }
 
     /**

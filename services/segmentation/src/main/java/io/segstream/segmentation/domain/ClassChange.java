@@ -14,12 +14,14 @@ import java.util.UUID;
  * @param recencyDays recency at the evaluation, null when the customer never bought
  * @param frequency   orders at the evaluation
  * @param monetary    net spend at the evaluation
+ * @param rfm         the RFM scores as a code ("245"), null when not scored
  */
 public record ClassChange(String eventId, String customerId, String key, String from, String to,
                           long definitionVersion, String causedBy, Instant occurredAt, Integer recencyDays,
-                          long frequency, BigDecimal monetary) {
+                          long frequency, BigDecimal monetary, DefinitionKind kind, String rfm) {
 
     public ClassChange {
+        kind = kind == null ? DefinitionKind.DIMENSION : kind;
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(key, "key");
@@ -28,12 +30,27 @@ public record ClassChange(String eventId, String customerId, String key, String 
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
 
+    /** A change of a dimension's class. */
+    public ClassChange(String eventId, String customerId, String key, String from, String to,
+                       long definitionVersion, String causedBy, Instant occurredAt, Integer recencyDays,
+                       long frequency, BigDecimal monetary) {
+        this(eventId, customerId, key, from, to, definitionVersion, causedBy, occurredAt, recencyDays, frequency,
+                monetary, DefinitionKind.DIMENSION, null);
+    }
+
     /** A change with its deterministic id: a name-based UUID of customer, dimension, version, cause and new class. */
     public static ClassChange of(String customerId, String key, String from, String to, long definitionVersion,
                                  String causedBy, Instant occurredAt, ProfileFigures figures) {
+        return of(DefinitionKind.DIMENSION, customerId, key, from, to, definitionVersion, causedBy, occurredAt,
+                figures);
+    }
+
+    /** A change of a dimension's class or of an audience's membership, with its deterministic id. */
+    public static ClassChange of(DefinitionKind kind, String customerId, String key, String from, String to,
+                                 long definitionVersion, String causedBy, Instant occurredAt, ProfileFigures figures) {
         return new ClassChange(idOf(customerId, key, definitionVersion, causedBy, to), customerId, key, from, to,
                 definitionVersion, causedBy, occurredAt, figures.recencyDays(), figures.orderCount(),
-                figures.monetary());
+                figures.monetary(), kind, figures.rfm() == null ? null : figures.rfm().code());
     }
 
     static String idOf(String customerId, String key, long definitionVersion, String causedBy, String to) {

@@ -14,11 +14,18 @@ import java.util.Objects;
  * @param evaluatedAt the as-of instant of the latest evaluation, whose figures {@code reason} holds
  */
 public record CurrentClass(String key, String className, long definitionVersion, Instant since, String causedBy,
-                           Instant evaluatedAt, Map<String, Object> reason) {
+                           Instant evaluatedAt, Map<String, Object> reason, DefinitionKind kind) {
 
     public CurrentClass {
+        kind = kind == null ? DefinitionKind.DIMENSION : kind;
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(className, "className");
         reason = reason == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(reason));
+    }
+
+    /** A dimension's present class. */
+    public CurrentClass(String key, String className, long definitionVersion, Instant since, String causedBy,
+                        Instant evaluatedAt, Map<String, Object> reason) {
+        this(key, className, definitionVersion, since, causedBy, evaluatedAt, reason, DefinitionKind.DIMENSION);
     }
 }

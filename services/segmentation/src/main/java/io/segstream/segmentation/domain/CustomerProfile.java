@@ -29,13 +29,23 @@ public final class CustomerProfile {
     private final List<PurchaseFact> purchases;
     private final Set<String> eventIds;
     private EarlierHistory earlier;
+    private final List<FeedbackFact> feedback;
+    private final Set<String> feedbackIds;
+    private EarlierFeedback earlierFeedback;
     private final Map<String, CurrentClass> classes;
     private final List<ClassChange> pendingChanges;
     private String reportingCurrency;
+    private Instant nextReevaluationAt;
 
     private CustomerProfile(String customerId, long version, List<PurchaseFact> purchases, EarlierHistory earlier,
+                            List<FeedbackFact> feedback, EarlierFeedback earlierFeedback,
                             Collection<CurrentClass> classes, List<ClassChange> pendingChanges,
                             String reportingCurrency) {
+        this.feedback = new ArrayList<>(feedback);
+        this.feedback.sort(FeedbackFact.EVENT_TIME_ORDER);
+        this.feedbackIds = new HashSet<>();
+        this.feedback.forEach(fact -> feedbackIds.add(fact.eventId()));
+        this.earlierFeedback = earlierFeedback == null ? EarlierFeedback.NONE : earlierFeedback;
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.version = version;
         this.purchases = new ArrayList<>(purchases);
@@ -51,15 +61,60 @@ public final class CustomerProfile {
 
     /** A customer seen for the first time: nothing stored yet (version 0). */
     public static CustomerProfile newCustomer(String customerId) {
-        return new CustomerProfile(customerId, 0, List.of(), EarlierHistory.NONE, List.of(), List.of(), null);
+        return new CustomerProfile(customerId, 0, List.of(), EarlierHistory.NONE, List.of(), EarlierFeedback.NONE,
+                List.of(), List.of(), null);
     }
 
     /** A profile as it was stored at {@code version}. */
     public static CustomerProfile restore(String customerId, long version, List<PurchaseFact> purchases,
                                           EarlierHistory earlier, Collection<CurrentClass> classes,
                                           List<ClassChange> pendingChanges, String reportingCurrency) {
-        return new CustomerProfile(customerId, version, purchases, earlier, classes, pendingChanges,
-                reportingCurrency);
+        return restore(customerId, version, purchases, earlier, List.of(), EarlierFeedback.NONE, classes,
+                pendingChanges, reportingCurrency);
+    }
+
+    /** A profile with feedback as it was stored at {@code version}. */
+    public static CustomerProfile restore(String customerId, long version, List<PurchaseFact> purchases,
+                                          EarlierHistory earlier, List<FeedbackFact> feedback,
+                                          EarlierFeedback earlierFeedback, Collection<CurrentClass> classes,
+                                          List<ClassChange> pendingChanges, String reportingCurrency) {
+        return new CustomerProfile(customerId, version, purchases, earlier, feedback, earlierFeedback, classes,
+                pendingChanges, reportingCurrency);
+    }
+
+    /**
+     * Applies a recorded piece of feedback (idempotently, by event id), then re-classifies the customer as of
+     * {@code asOf}. Feedback at or before the newest folded one is not applied (it cannot be told from a redelivery).
+     */
+    public ProfileUpdate apply(FeedbackFact fact, Instant asOf, ProfilePolicy policy, SegmentCatalogue catalogue) {
+        if (!customerId.equals(fact.customerId())) {
+            throw new IllegalArgumentException("the feedback belongs to another customer");
+        }
+        if (feedbackIds.contains(fact.eventId())) {
+            return ProfileUpdate.unchanged(PurchaseOutcome.DUPLICATE);
+        }
+        if (earlierFeedback.covers(fact.occurredAt())) {
+            return ProfileUpdate.unchanged(PurchaseOutcome.TOO_LATE);
+        }
+        int position = Collections.binarySearch(feedback, fact, FeedbackFact.EVENT_TIME_ORDER);
+        feedback.add(-position - 1, fact);
+        feedbackIds.add(fact.eventId());
+        while (feedback.size() > policy.maxFeedback()) {
+            FeedbackFact folded = feedback.remove(0);
+            feedbackIds.remove(folded.eventId());
+            earlierFeedback = earlierFeedback.plus(folded);
+        }
+        ProfileFigures figures = figures(asOf, policy);
+        List<ClassChange> changes = classify(catalogue, figures, fact.eventId(), fact.occurredAt());
+        return new ProfileUpdate(PurchaseOutcome.APPLIED, figures, changes);
+    }
+
+    /** Applies either kind of fact: a purchase or refund, or feedback. */
+    public ProfileUpdate apply(CustomerFact fact, Instant asOf, ProfilePolicy policy, SegmentCatalogue catalogue) {
+        if (fact instanceof PurchaseFact purchase) {
+            return apply(purchase, asOf, policy, catalogue);
+        }
+        return apply((FeedbackFact) fact, asOf, policy, catalogue);
     }
 
     /**
@@ -110,28 +165,60 @@ public final class CustomerProfile {
         Integer recency = last == null ? null
                 : Math.toIntExact(Math.max(0, ChronoUnit.DAYS.between(policy.dayOf(last), policy.dayOf(asOf))));
         return new ProfileFigures(asOf, first, last, recency, orders, refunds, monetary,
-                earlier.purchaseDays() + days.size());
+                earlier.purchaseDays() + days.size(),
+                PurchaseBehaviour.of(purchases, earlier, orders, monetary, asOf, policy),
+                FeedbackFigures.of(feedback, earlierFeedback, asOf, policy.recentFeedbackDays()), null);
     }
 
     private List<ClassChange> classify(SegmentCatalogue catalogue, ProfileFigures figures, String cause,
                                        Instant occurredAt) {
+        return classify(catalogue.dimensions(), catalogue.enrich(figures), cause, occurredAt);
+    }
+
+    /**
+     * Re-classifies the customer on the given dimensions and audiences (in order) as of the figures' instant, for a
+     * reason other than a new fact (the clock, a redefinition): {@code cause} is "sweep" or "redefinition", and
+     * {@code occurredAt} the instant of the evaluation. Changes are returned and kept pending until published.
+     */
+    public List<ClassChange> reclassify(SegmentCatalogue scope, Instant asOf, ProfilePolicy policy, String cause) {
+        return classify(scope, figures(asOf, policy), cause, asOf);
+    }
+
+    /** The classes of the dimensions (not audiences) the customer is in, by key: what expressions see as segments. */
+    public Map<String, String> segmentsView() {
+        Map<String, String> view = new LinkedHashMap<>();
+        classes.values().stream().filter(current -> current.kind() == DefinitionKind.DIMENSION)
+                .forEach(current -> view.put(current.key(), current.className()));
+        return view;
+    }
+
+    private List<ClassChange> classify(List<Dimension> dimensions, ProfileFigures figures, String cause,
+                                       Instant occurredAt) {
         List<ClassChange> changes = new ArrayList<>();
-        for (Dimension dimension : catalogue.dimensions()) {
-            ClassAssignment assignment = dimension.classify(figures);
+        Map<String, String> segments = segmentsView();
+        for (Dimension dimension : dimensions) {
+            ClassAssignment assignment = dimension.classify(figures, Collections.unmodifiableMap(segments));
             CurrentClass current = classes.get(dimension.key());
-            String from = current == null ? null : current.className();
+            boolean audience = dimension.kind() == DefinitionKind.AUDIENCE;
+            // Not being in an audience needs no first announcement: an audience starts as "false".
+            String from = current == null ? (audience ? DefinitionKind.NOT_MEMBER : null) : current.className();
             if (assignment.className().equals(from)) {
                 // Same class: keep when and why the customer entered it, refresh the figures behind it.
                 classes.put(dimension.key(), new CurrentClass(dimension.key(), from, dimension.definitionVersion(),
-                        current.since(), current.causedBy(), figures.asOf(), assignment.reason()));
+                        current == null ? occurredAt : current.since(), current == null ? cause : current.causedBy(),
+                        figures.asOf(), assignment.reason(), dimension.kind()));
                 continue;
             }
-            ClassChange change = ClassChange.of(customerId, dimension.key(), from, assignment.className(),
-                    dimension.definitionVersion(), cause, occurredAt, figures);
+            ClassChange change = ClassChange.of(dimension.kind(), customerId, dimension.key(), from,
+                    assignment.className(), dimension.definitionVersion(), cause, occurredAt, figures);
             changes.add(change);
             pendingChanges.add(change);
             classes.put(dimension.key(), new CurrentClass(dimension.key(), assignment.className(),
-                    dimension.definitionVersion(), occurredAt, cause, figures.asOf(), assignment.reason()));
+                    dimension.definitionVersion(), occurredAt, cause, figures.asOf(), assignment.reason(),
+                    dimension.kind()));
+            if (!audience) {
+                segments.put(dimension.key(), assignment.className());
+            }
         }
         return changes;
     }
@@ -159,6 +246,60 @@ public final class CustomerProfile {
             }
             earlier = earlier.plusDay(oldestDay, day);
         }
+    }
+
+    /**
+     * Sets when the customer's classes can next change with the clock alone, as of {@code asOf}: the earliest of
+     * the recency and tenure thresholds still ahead (both the threshold day and the day after, so that "&gt;" and
+     * "&gt;=" are both caught) and, when a definition reads window figures, the days the kept facts leave their
+     * windows. Null when nothing can change without an event.
+     */
+    public void planNextReevaluation(ClockSensitivity sensitivity, Instant asOf, ProfilePolicy policy) {
+        ProfileFigures figures = figures(asOf, policy);
+        List<Instant> candidates = new ArrayList<>();
+        if (figures.lastPurchaseAt() != null) {
+            LocalDate lastDay = policy.dayOf(figures.lastPurchaseAt());
+            for (long days : sensitivity.recencyDays()) {
+                candidates.add(startOf(lastDay.plusDays(days), policy));
+                candidates.add(startOf(lastDay.plusDays(days + 1), policy));
+            }
+            for (long days : sensitivity.tenureDays()) {
+                candidates.add(figures.firstPurchaseAt().plus(java.time.Duration.ofDays(days)));
+                candidates.add(figures.firstPurchaseAt().plus(java.time.Duration.ofDays(days + 1)));
+            }
+        }
+        if (sensitivity.windows()) {
+            for (PurchaseFact fact : purchases) {
+                LocalDate day = policy.dayOf(fact.occurredAt());
+                for (long window : WINDOWS) {
+                    candidates.add(startOf(day.plusDays(window), policy));
+                }
+            }
+            for (FeedbackFact fact : feedback) {
+                if (fact.kind() == FeedbackKind.COMPLAINT) {
+                    candidates.add(fact.occurredAt().plus(java.time.Duration.ofDays(policy.recentFeedbackDays())));
+                }
+            }
+        }
+        nextReevaluationAt = candidates.stream().filter(instant -> instant.isAfter(asOf)).min(Instant::compareTo)
+                .orElse(null);
+    }
+
+    /** Window lengths of the profile's rolling figures, in days (see {@link PurchaseBehaviour}). */
+    private static final long[] WINDOWS = {30, 90, 365};
+
+    private static Instant startOf(LocalDate day, ProfilePolicy policy) {
+        return day.atStartOfDay(policy.purchaseDayZone()).toInstant();
+    }
+
+    /** When the classes can next change with the clock alone; null: only an event can change them. */
+    public Instant nextReevaluationAt() {
+        return nextReevaluationAt;
+    }
+
+    /** Restores the stored plan (the store only). */
+    public void restoreNextReevaluationAt(Instant at) {
+        nextReevaluationAt = at;
     }
 
     /** The stored version has been overwritten by this profile: it is now one higher. */
@@ -192,6 +333,15 @@ public final class CustomerProfile {
 
     public EarlierHistory earlier() {
         return earlier;
+    }
+
+    /** The kept feedback facts, in event-time order. */
+    public List<FeedbackFact> feedback() {
+        return Collections.unmodifiableList(feedback);
+    }
+
+    public EarlierFeedback earlierFeedback() {
+        return earlierFeedback;
     }
 
     public Collection<CurrentClass> classes() {

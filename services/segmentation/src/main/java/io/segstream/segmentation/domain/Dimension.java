@@ -1,5 +1,7 @@
 package io.segstream.segmentation.domain;
 
+import java.util.Map;
+
 /**
  * A way of classifying customers that gives each exactly one class. Built-in dimensions implement it in code today;
  * the versioned definitions of the segment catalogue (issue 5: CEL expressions stored in MongoDB) will implement
@@ -15,4 +17,22 @@ public interface Dimension {
 
     /** Classifies from the figures alone; the as-of instant travels in them, never the wall clock. */
     ClassAssignment classify(ProfileFigures figures);
+
+    /**
+     * Classifies from the figures and the customer's classes in the other dimensions ({@code segments}: those
+     * evaluated before this one in this evaluation, the previous ones otherwise, its own previous class included).
+     */
+    default ClassAssignment classify(ProfileFigures figures, Map<String, String> segments) {
+        return classify(figures);
+    }
+
+    /** What can change this dimension's classes with the clock alone (for the sweep's index); nothing by default. */
+    default ClockSensitivity clockSensitivity() {
+        return ClockSensitivity.NONE;
+    }
+
+    /** A dimension (one class per customer) or an audience (member or not: classes "true" and "false"). */
+    default DefinitionKind kind() {
+        return DefinitionKind.DIMENSION;
+    }
 }

@@ -46,6 +46,12 @@ public final class LifecycleStage implements Dimension {
     }
 
     @Override
+    public ClockSensitivity clockSensitivity() {
+        return new ClockSensitivity(java.util.Set.of((long) atRiskAfterDays, (long) churnedAfterDays),
+                java.util.Set.of(), false);
+    }
+
+    @Override
     public ClassAssignment classify(ProfileFigures figures) {
         Map<String, Object> reason = new LinkedHashMap<>();
         reason.put("purchaseDays", figures.purchaseDays());

@@ -38,4 +38,7 @@ public interface ProfileStore {
      * store) and are still unpublished.
      */
     List<CustomerProfile> withPendingChangesSince(Instant cutoff, int limit);
+
+    /** Profiles whose planned re-evaluation instant is at or before {@code asOf}, earliest first. */
+    List<CustomerProfile> dueForReevaluation(Instant asOf, int limit);
 }

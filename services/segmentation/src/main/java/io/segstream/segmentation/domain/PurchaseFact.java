@@ -27,7 +27,7 @@ public record PurchaseFact(
         String channel,
         String region,
         List<CategoryShare> categories,
-        BigDecimal discountShare) {
+        BigDecimal discountShare) implements CustomerFact {
 
     /** Event-time order; the event id breaks ties so that the order never depends on arrival. */
     public static final Comparator<PurchaseFact> EVENT_TIME_ORDER =

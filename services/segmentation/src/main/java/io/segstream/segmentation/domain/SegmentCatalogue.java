@@ -6,4 +6,15 @@ import java.util.List;
 @FunctionalInterface
 public interface SegmentCatalogue {
     List<Dimension> dimensions();
+
+    /** What can change classes with the clock alone, over every dimension. */
+    default ClockSensitivity clockSensitivity() {
+        return dimensions().stream().map(Dimension::clockSensitivity)
+                .reduce(ClockSensitivity.NONE, ClockSensitivity::plus);
+    }
+
+    /** The figures with what only the catalogue knows (the population's RFM scores); as they are by default. */
+    default ProfileFigures enrich(ProfileFigures figures) {
+        return figures;
+    }
 }

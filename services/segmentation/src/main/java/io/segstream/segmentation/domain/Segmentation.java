@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The segmentation use cases: apply a batch of purchase events to the customers' profiles and publish the class
+ * The segmentation use cases: apply a batch of purchase or feedback events to the customers' profiles and publish the class
  * changes they cause; relay changes left pending; read a profile. Plain Java: time comes in as arguments.
  *
  * <p>No dual write: a batch's profiles are written together with their pending changes (one atomic document write
@@ -21,6 +21,8 @@ public final class Segmentation {
     private final ChangePublisher publisher;
     private final SegmentCatalogue catalogue;
     private final ProfilePolicy policy;
+    /** The cause of changes the clock alone brought about. */
+    public static final String SWEEP = "sweep";
 
     public Segmentation(ProfileStore store, ChangePublisher publisher, SegmentCatalogue catalogue,
                         ProfilePolicy policy) {
@@ -38,11 +40,11 @@ public final class Segmentation {
      * @throws ChangesNotPublished     when the changes were stored but not acknowledged: retrying the batch (or the
      *                                 relay) publishes them
      */
-    public BatchResult apply(List<PurchaseFact> facts, Instant asOf) {
+    public BatchResult apply(List<? extends CustomerFact> facts, Instant asOf) {
         if (facts.isEmpty()) {
             return new BatchResult(0, 0, 0, List.of());
         }
-        Map<String, List<PurchaseFact>> byCustomer = new LinkedHashMap<>();
+        Map<String, List<CustomerFact>> byCustomer = new LinkedHashMap<>();
         facts.forEach(fact -> byCustomer.computeIfAbsent(fact.customerId(), id -> new ArrayList<>()).add(fact));
         Map<String, CustomerProfile> stored = store.findAll(byCustomer.keySet());
         int applied = 0;
@@ -50,11 +52,11 @@ public final class Segmentation {
         int tooLate = 0;
         List<CustomerProfile> updated = new ArrayList<>();
         List<CustomerProfile> withPending = new ArrayList<>();
-        for (Map.Entry<String, List<PurchaseFact>> customer : byCustomer.entrySet()) {
+        for (Map.Entry<String, List<CustomerFact>> customer : byCustomer.entrySet()) {
             CustomerProfile profile = stored.getOrDefault(customer.getKey(),
                     CustomerProfile.newCustomer(customer.getKey()));
             boolean changed = false;
-            for (PurchaseFact fact : customer.getValue()) {
+            for (CustomerFact fact : customer.getValue()) {
                 switch (profile.apply(fact, asOf, policy, catalogue).outcome()) {
                     case APPLIED -> {
                         applied++;
@@ -65,6 +67,7 @@ public final class Segmentation {
                 }
             }
             if (changed) {
+                profile.planNextReevaluation(catalogue.clockSensitivity(), asOf, policy);
                 updated.add(profile);
             }
             if (profile.hasPendingChanges()) {
@@ -100,12 +103,85 @@ public final class Segmentation {
         }
     }
 
+    /**
+     * Re-classifies stored profiles on the given definitions as of {@code asOf}, for a reason other than an event
+     * ({@code cause}: "redefinition" or "sweep"): one bulk write for the profiles whose classes or definition
+     * versions changed, then the changes are published like an event batch's.
+     *
+     * @throws ConcurrentProfileUpdate when a profile was written concurrently: re-read the page and retry
+     */
+    public BatchResult reevaluate(List<CustomerProfile> profiles, List<Dimension> dimensions, Instant asOf,
+                                  String cause) {
+        return reevaluate(profiles, dimensions, asOf, cause, false);
+    }
+
+    /** @param writeAll write every profile (the sweep: each one's planned instant moves on), not just changed ones */
+    private BatchResult reevaluate(List<CustomerProfile> profiles, List<Dimension> dimensions, Instant asOf,
+                                   String cause, boolean writeAll) {
+        List<CustomerProfile> updated = new ArrayList<>();
+        List<CustomerProfile> withPending = new ArrayList<>();
+        SegmentCatalogue scope = new SegmentCatalogue() {
+            @Override
+            public List<Dimension> dimensions() {
+                return dimensions;
+            }
+
+            @Override
+            public ProfileFigures enrich(ProfileFigures figures) {
+                return catalogue.enrich(figures);
+            }
+        };
+        for (CustomerProfile profile : profiles) {
+            boolean outdated = dimensions.stream().anyMatch(dimension -> profile.currentClass(dimension.key())
+                    .map(current -> current.definitionVersion() != dimension.definitionVersion()).orElse(true));
+            List<ClassChange> changes = profile.reclassify(scope, asOf, policy, cause);
+            if (outdated || !changes.isEmpty() || writeAll) {
+                profile.planNextReevaluation(catalogue.clockSensitivity(), asOf, policy);
+                updated.add(profile);
+            }
+            if (profile.hasPendingChanges()) {
+                withPending.add(profile);
+            }
+        }
+        store.saveAll(updated);
+        updated.forEach(CustomerProfile::markSaved);
+        return new BatchResult(updated.size(), 0, 0, publishPending(withPending));
+    }
+
+    /**
+     * Re-evaluates, {@code batchSize} at a time, every customer whose classes can have changed with the clock by
+     * {@code asOf} (their planned instant has come), with cause "sweep". A page written concurrently is retried.
+     *
+     * @return the changes published
+     */
+    public List<ClassChange> sweep(Instant asOf, int batchSize) {
+        List<ClassChange> published = new ArrayList<>();
+        while (true) {
+            List<CustomerProfile> due = store.dueForReevaluation(asOf, batchSize);
+            if (due.isEmpty()) {
+                return published;
+            }
+            try {
+                published.addAll(reevaluate(due, catalogue.dimensions(), asOf, SWEEP, true).published());
+            } catch (ConcurrentProfileUpdate e) {
+                continue;
+            }
+            if (due.size() < batchSize) {
+                return published;
+            }
+        }
+    }
+
     public Optional<CustomerProfile> profile(String customerId) {
         return store.find(customerId);
     }
 
+    public ProfilePolicy policy() {
+        return policy;
+    }
+
     public ProfileFigures figures(CustomerProfile profile, Instant asOf) {
-        return profile.figures(asOf, policy);
+        return catalogue.enrich(profile.figures(asOf, policy));
     }
 
     private List<ClassChange> publishPending(List<CustomerProfile> profiles) {

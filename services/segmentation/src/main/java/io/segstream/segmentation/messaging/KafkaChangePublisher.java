@@ -58,10 +58,10 @@ class KafkaChangePublisher implements ChangePublisher {
     }
 
     static SegmentChanged event(ClassChange change) {
-        return new SegmentChanged(change.eventId(), change.customerId(), SegmentKind.DIMENSION, change.key(),
+        return new SegmentChanged(change.eventId(), change.customerId(), SegmentKind.valueOf(change.kind().name()),
+                change.key(),
                 change.from(), change.to(), change.definitionVersion(), change.causedBy(), change.occurredAt(),
-                // rfm comes with the RFM dimension (issue 5).
                 new ProfileSnapshot(change.recencyDays(), Math.toIntExact(change.frequency()), change.monetary(),
-                        null));
+                        change.rfm()));
     }
 }

@@ -7,6 +7,7 @@ import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.runtime.messaging.ContractViolation;
 import io.segstream.segmentation.domain.BatchResult;
 import io.segstream.segmentation.domain.ConcurrentProfileUpdate;
+import io.segstream.segmentation.domain.EvaluationClock;
 import io.segstream.segmentation.domain.ProfilePolicy;
 import io.segstream.segmentation.domain.PurchaseFact;
 import io.segstream.segmentation.domain.Segmentation;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +34,11 @@ class PurchaseRecordedListener {
     private final ContractDecoder decoder;
     private final Segmentation segmentation;
     private final SegmentationMetrics metrics;
-    private final Clock clock;
+    private final EvaluationClock clock;
     private final int maxCategories;
 
     PurchaseRecordedListener(ContractDecoder decoder, Segmentation segmentation, SegmentationMetrics metrics,
-                             Clock clock, ProfilePolicy policy) {
+                             EvaluationClock clock, ProfilePolicy policy) {
         this.decoder = decoder;
         this.segmentation = segmentation;
         this.metrics = metrics;
@@ -62,7 +62,8 @@ class PurchaseRecordedListener {
         }
         BatchResult result;
         try {
-            result = segmentation.apply(facts, clock.instant());
+            facts.forEach(fact -> clock.observe(fact.occurredAt()));
+            result = segmentation.apply(facts, clock.now());
         } catch (ConcurrentProfileUpdate e) {
             log.warn("profiles changed concurrently ({}); the batch is retried", e.getMessage());
             throw e;

@@ -8,6 +8,7 @@ import io.segstream.segmentation.domain.ClassChange;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,17 +23,21 @@ class SegmentationMetrics {
     private final Counter duplicates;
     private final Counter tooLate;
     private final Timer latency;
+    private final Timer eventAge;
 
     SegmentationMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.applied = Counter.builder("segstream.segmentation.events.applied")
-                .description("purchase events applied to a profile").register(meters);
+                .description("purchase and feedback events applied to a profile").register(meters);
         this.duplicates = Counter.builder("segstream.segmentation.events.duplicates")
-                .description("purchase events already applied (redeliveries): ignored").register(meters);
+                .description("purchase and feedback events already applied (redeliveries): ignored").register(meters);
         this.tooLate = Counter.builder("segstream.segmentation.events.late")
-                .description("purchase events older than the history a profile keeps: not applied").register(meters);
+                .description("events older than the history a profile keeps: not applied").register(meters);
         this.latency = Timer.builder("segstream.segmentation.evaluation.latency")
                 .description("from a batch's arrival at the listener to the acknowledgement of its changes")
+                .register(meters);
+        this.eventAge = Timer.builder("segstream.segmentation.change.event-age")
+                .description("from the event time of the causing event to the publication of the change")
                 .register(meters);
     }
 
@@ -44,10 +49,24 @@ class SegmentationMetrics {
     }
 
     void published(List<ClassChange> changes) {
-        changes.forEach(change -> Counter.builder("segstream.segmentation.changes")
-                .description("segment changes published")
-                .tag("key", change.key()).tag("to", change.to())
-                .register(meters).increment());
+        Instant now = Instant.now();
+        changes.forEach(change -> {
+            Counter.builder("segstream.segmentation.changes")
+                    .description("segment changes published (rate: changes per second)")
+                    .tag("key", change.key()).tag("to", change.to()).tag("cause", cause(change))
+                    .register(meters).increment();
+            if (cause(change).equals("event")) {
+                eventAge.record(Duration.between(change.occurredAt(), now));
+            }
+        });
+    }
+
+    /** The cause as a bounded tag: "event", "sweep" or "redefinition" (an event id would explode cardinality). */
+    private static String cause(ClassChange change) {
+        return switch (change.causedBy()) {
+            case "sweep", "redefinition" -> change.causedBy();
+            default -> "event";
+        };
     }
 
     void rejected(String code) {

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -18,6 +19,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.segstream.segmentation.domain.ConcurrentProfileUpdate;
 import io.segstream.segmentation.domain.CustomerProfile;
+import io.segstream.segmentation.domain.ProfileQueries;
 import io.segstream.segmentation.domain.ProfileStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -52,7 +54,7 @@ import static io.segstream.segmentation.store.ProfileDocuments.VERSION;
  * the change relay.
  */
 @Component
-class MongoProfileStore implements ProfileStore {
+class MongoProfileStore implements ProfileStore, ProfileQueries {
     static final String COLLECTION = "profiles";
     private static final Logger log = LoggerFactory.getLogger(MongoProfileStore.class);
 
@@ -165,6 +167,52 @@ class MongoProfileStore implements ProfileStore {
         return due;
     }
 
+    @Override
+    public List<CustomerProfile> dueForReevaluation(Instant asOf, int limit) {
+        ensureIndexes();
+        List<CustomerProfile> due = new ArrayList<>();
+        for (Document document : profiles.find(Filters.lte(ProfileDocuments.NEXT_REEVALUATION_AT, Date.from(asOf)))
+                .sort(Sorts.ascending(ProfileDocuments.NEXT_REEVALUATION_AT)).limit(limit)) {
+            due.add(ProfileDocuments.toProfile(document));
+        }
+        return due;
+    }
+
+    @Override
+    public long countIn(String key, String className) {
+        return profiles.countDocuments(inClass(key, className));
+    }
+
+    @Override
+    public List<String> membersOf(String key, String className, int page, int size) {
+        List<String> ids = new ArrayList<>();
+        for (Document document : profiles.find(inClass(key, className)).projection(Projections.include(ID))
+                .sort(Sorts.ascending(ID)).skip(page * size).limit(size)) {
+            ids.add(document.getString(ID));
+        }
+        return ids;
+    }
+
+    @Override
+    public List<CustomerProfile> profilesAfter(String afterId, int limit) {
+        List<CustomerProfile> page = new ArrayList<>();
+        Bson filter = afterId == null ? new Document() : Filters.gt(ID, afterId);
+        for (Document document : profiles.find(filter).sort(Sorts.ascending(ID)).limit(limit)) {
+            page.add(ProfileDocuments.toProfile(document));
+        }
+        return page;
+    }
+
+    @Override
+    public long countProfiles() {
+        return profiles.countDocuments();
+    }
+
+    private static Bson inClass(String key, String className) {
+        return Filters.elemMatch(ProfileDocuments.SEGMENTS, Filters.and(Filters.eq("key", key),
+                Filters.eq("class", className)));
+    }
+
     private static Bson atVersion(CustomerProfile profile) {
         return Filters.and(Filters.eq(ID, profile.customerId()), Filters.eq(VERSION, profile.version()));
     }
@@ -175,6 +223,12 @@ class MongoProfileStore implements ProfileStore {
         }
         try {
             profiles.createIndex(Indexes.ascending(PENDING_SINCE), new IndexOptions().name("pending_since").sparse(true));
+            // The sweep: customers whose classes can change with the clock, by the instant they can.
+            profiles.createIndex(Indexes.ascending(ProfileDocuments.NEXT_REEVALUATION_AT),
+                    new IndexOptions().name("next_reevaluation").sparse(true));
+            // Segment sizes and members: which customers are in a class of a definition.
+            profiles.createIndex(Indexes.ascending(ProfileDocuments.SEGMENTS + ".key", ProfileDocuments.SEGMENTS
+                    + ".class"), new IndexOptions().name("segment_class"));
             indexed = true;
         } catch (MongoException e) {
             // MongoDB not reachable yet: the relay creates it on a later pass.

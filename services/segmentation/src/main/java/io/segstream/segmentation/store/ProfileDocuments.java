@@ -4,7 +4,11 @@ import io.segstream.segmentation.domain.CategoryShare;
 import io.segstream.segmentation.domain.ClassChange;
 import io.segstream.segmentation.domain.CurrentClass;
 import io.segstream.segmentation.domain.CustomerProfile;
+import io.segstream.segmentation.domain.DefinitionKind;
+import io.segstream.segmentation.domain.EarlierFeedback;
 import io.segstream.segmentation.domain.EarlierHistory;
+import io.segstream.segmentation.domain.FeedbackFact;
+import io.segstream.segmentation.domain.FeedbackKind;
 import io.segstream.segmentation.domain.PurchaseFact;
 import io.segstream.segmentation.domain.PurchaseKind;
 import org.bson.Document;
@@ -33,6 +37,9 @@ final class ProfileDocuments {
     static final String PURCHASES = "purchases";
     static final String EARLIER = "earlier";
     static final String SEGMENTS = "segments";
+    static final String NEXT_REEVALUATION_AT = "nextReevaluationAt";
+    static final String FEEDBACK = "feedback";
+    static final String EARLIER_FEEDBACK = "earlierFeedback";
     static final String REPORTING_CURRENCY = "reportingCurrency";
 
     private ProfileDocuments() {
@@ -44,8 +51,14 @@ final class ProfileDocuments {
                 .append(REPORTING_CURRENCY, profile.reportingCurrency())
                 .append(PURCHASES, profile.purchases().stream().map(ProfileDocuments::purchase).toList())
                 .append(EARLIER, earlier(profile.earlier()))
+                .append(FEEDBACK, profile.feedback().stream().map(ProfileDocuments::feedback).toList())
+                .append(EARLIER_FEEDBACK, earlierFeedback(profile.earlierFeedback()))
                 .append(SEGMENTS, profile.classes().stream().map(ProfileDocuments::segment).toList())
                 .append(PENDING_CHANGES, pendingChanges(profile.pendingChanges()));
+        if (profile.nextReevaluationAt() != null) {
+            // A BSON date: the sweep queries it (millisecond precision is plenty for a plan).
+            document.append(NEXT_REEVALUATION_AT, java.util.Date.from(profile.nextReevaluationAt()));
+        }
         return document;
     }
 
@@ -67,9 +80,17 @@ final class ProfileDocuments {
         for (Document change : document.getList(PENDING_CHANGES, Document.class, List.of())) {
             pending.add(change(customerId, change));
         }
-        return CustomerProfile.restore(customerId, number(document, VERSION), purchases,
-                earlier(document.get(EARLIER, Document.class)), classes, pending,
+        List<FeedbackFact> feedback = new ArrayList<>();
+        for (Document fact : document.getList(FEEDBACK, Document.class, List.of())) {
+            feedback.add(feedback(customerId, fact));
+        }
+        CustomerProfile profile = CustomerProfile.restore(customerId, number(document, VERSION), purchases,
+                earlier(document.get(EARLIER, Document.class)), feedback,
+                earlierFeedback(document.get(EARLIER_FEEDBACK, Document.class)), classes, pending,
                 document.getString(REPORTING_CURRENCY));
+        java.util.Date next = document.getDate(NEXT_REEVALUATION_AT);
+        profile.restoreNextReevaluationAt(next == null ? null : next.toInstant());
+        return profile;
     }
 
     private static Document purchase(PurchaseFact fact) {
@@ -117,11 +138,67 @@ final class ProfileDocuments {
                 instant(earlier.getString("lastPurchaseAt")));
     }
 
+    private static Document feedback(FeedbackFact fact) {
+        return new Document("eventId", fact.eventId())
+                .append("kind", fact.kind().name())
+                .append("occurredAt", fact.occurredAt().toString())
+                .append("score", fact.score())
+                .append("sentiment", fact.sentiment())
+                .append("topics", fact.topics());
+    }
+
+    private static FeedbackFact feedback(String customerId, Document fact) {
+        Number score = fact.get("score", Number.class);
+        return new FeedbackFact(fact.getString("eventId"), customerId, FeedbackKind.valueOf(fact.getString("kind")),
+                instant(fact.getString("occurredAt")), score == null ? null : score.intValue(),
+                fact.getString("sentiment"), fact.getList("topics", String.class, List.of()));
+    }
+
+    private static Document earlierFeedback(EarlierFeedback earlier) {
+        Document topics = new Document();
+        earlier.topicCounts().forEach(topics::append);
+        return new Document("throughAt", text(earlier.throughAt()))
+                .append("npsResponses", earlier.npsResponses())
+                .append("npsSum", earlier.npsSum())
+                .append("npsLatest", earlier.npsLatest())
+                .append("npsLatestAt", text(earlier.npsLatestAt()))
+                .append("csatResponses", earlier.csatResponses())
+                .append("csatSum", earlier.csatSum())
+                .append("csatLatest", earlier.csatLatest())
+                .append("csatLatestAt", text(earlier.csatLatestAt()))
+                .append("reviews", earlier.reviews())
+                .append("reviewSentimentSum", earlier.reviewSentimentSum())
+                .append("complaints", earlier.complaints())
+                .append("supportTickets", earlier.supportTickets())
+                .append("referrals", earlier.referrals())
+                .append("topicCounts", topics);
+    }
+
+    private static EarlierFeedback earlierFeedback(Document earlier) {
+        if (earlier == null) {
+            return EarlierFeedback.NONE;
+        }
+        Map<String, Long> topics = new LinkedHashMap<>();
+        Document stored = earlier.get("topicCounts", Document.class);
+        if (stored != null) {
+            stored.forEach((topic, count) -> topics.put(topic, ((Number) count).longValue()));
+        }
+        Number npsLatest = earlier.get("npsLatest", Number.class);
+        Number csatLatest = earlier.get("csatLatest", Number.class);
+        return new EarlierFeedback(instant(earlier.getString("throughAt")), number(earlier, "npsResponses"),
+                number(earlier, "npsSum"), npsLatest == null ? null : npsLatest.intValue(),
+                instant(earlier.getString("npsLatestAt")), number(earlier, "csatResponses"),
+                number(earlier, "csatSum"), csatLatest == null ? null : csatLatest.intValue(),
+                instant(earlier.getString("csatLatestAt")), number(earlier, "reviews"),
+                number(earlier, "reviewSentimentSum"), number(earlier, "complaints"),
+                number(earlier, "supportTickets"), number(earlier, "referrals"), topics);
+    }
+
     private static Document segment(CurrentClass current) {
         Document reason = new Document();
         current.reason().forEach((name, value) -> reason.append(name, value instanceof BigDecimal amount
                 ? decimal(amount) : value));
-        return new Document("kind", "DIMENSION")
+        return new Document("kind", current.kind().name())
                 .append("key", current.key())
                 .append("class", current.className())
                 .append("definitionVersion", current.definitionVersion())
@@ -140,11 +217,13 @@ final class ProfileDocuments {
         }
         return new CurrentClass(segment.getString("key"), segment.getString("class"),
                 number(segment, "definitionVersion"), instant(segment.getString("since")),
-                segment.getString("causedBy"), instant(segment.getString("evaluatedAt")), reason);
+                segment.getString("causedBy"), instant(segment.getString("evaluatedAt")), reason,
+                kind(segment.getString("kind")));
     }
 
     private static Document change(ClassChange change) {
         return new Document("eventId", change.eventId())
+                .append("kind", change.kind().name())
                 .append("key", change.key())
                 .append("from", change.from())
                 .append("to", change.to())
@@ -153,7 +232,8 @@ final class ProfileDocuments {
                 .append("occurredAt", change.occurredAt().toString())
                 .append("recencyDays", change.recencyDays())
                 .append("frequency", change.frequency())
-                .append("monetary", decimal(change.monetary()));
+                .append("monetary", decimal(change.monetary()))
+                .append("rfm", change.rfm());
     }
 
     private static ClassChange change(String customerId, Document change) {
@@ -161,7 +241,13 @@ final class ProfileDocuments {
         return new ClassChange(change.getString("eventId"), customerId, change.getString("key"),
                 change.getString("from"), change.getString("to"), number(change, "definitionVersion"),
                 change.getString("causedBy"), instant(change.getString("occurredAt")),
-                recency == null ? null : recency.intValue(), number(change, "frequency"), money(change, "monetary"));
+                recency == null ? null : recency.intValue(), number(change, "frequency"), money(change, "monetary"),
+                kind(change.getString("kind")), change.getString("rfm"));
+    }
+
+    /** Documents written before audiences existed have no kind: they are dimensions. */
+    private static DefinitionKind kind(String kind) {
+        return kind == null ? DefinitionKind.DIMENSION : DefinitionKind.valueOf(kind);
     }
 
     private static long number(Document document, String field) {

@@ -4,6 +4,7 @@ import io.segstream.contracts.Ids;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemException;
 import io.segstream.segmentation.domain.CustomerProfile;
+import io.segstream.segmentation.domain.EvaluationClock;
 import io.segstream.segmentation.domain.Segmentation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -23,9 +23,9 @@ class CustomerProfileController {
     private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final Segmentation segmentation;
-    private final Clock clock;
+    private final EvaluationClock clock;
 
-    CustomerProfileController(Segmentation segmentation, Clock clock) {
+    CustomerProfileController(Segmentation segmentation, EvaluationClock clock) {
         this.segmentation = segmentation;
         this.clock = clock;
     }
@@ -33,7 +33,7 @@ class CustomerProfileController {
     @GetMapping("/profile")
     ProfileResponse profile(@PathVariable String customerId) {
         CustomerProfile profile = find(customerId);
-        Instant asOf = clock.instant();
+        Instant asOf = clock.now();
         return ProfileResponse.of(profile, segmentation.figures(profile, asOf));
     }
 

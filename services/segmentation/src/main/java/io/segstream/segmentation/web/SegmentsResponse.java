@@ -28,7 +28,7 @@ record SegmentsResponse(String customerId, List<Membership> segments) {
     }
 
     private static Membership membership(CurrentClass current) {
-        return new Membership("DIMENSION", current.key(), current.className(), current.definitionVersion(),
+        return new Membership(current.kind().name(), current.key(), current.className(), current.definitionVersion(),
                 current.since(), current.causedBy(), current.evaluatedAt(), current.reason());
     }
 }

@@ -39,7 +39,13 @@ class CustomerProfilePropertiesTest {
 
         arrivals.forEach(fact -> profile.apply(fact, NOW, UNBOUNDED, CATALOGUE));
 
-        assertThat(profile.figures(NOW, UNBOUNDED)).isEqualTo(expectedFigures(history));
+        assertThat(profile.figures(NOW, UNBOUNDED)).usingRecursiveComparison().ignoringFields("behaviour", "feedback")
+                .isEqualTo(expectedFigures(history));
+        // Every other figure, too, is independent of arrival order and redeliveries.
+        CustomerProfile inOrder = CustomerProfile.newCustomer(CUSTOMER);
+        history.stream().sorted(PurchaseFact.EVENT_TIME_ORDER)
+                .forEach(fact -> inOrder.apply(fact, NOW, UNBOUNDED, CATALOGUE));
+        assertThat(profile.figures(NOW, UNBOUNDED)).isEqualTo(inOrder.figures(NOW, UNBOUNDED));
     }
 
     @Property(tries = 200)
@@ -53,10 +59,14 @@ class CustomerProfilePropertiesTest {
         inEventTime.forEach(fact -> assertThat(profile.apply(fact, NOW, small, CATALOGUE).outcome())
                 .isEqualTo(PurchaseOutcome.APPLIED));
 
-        assertThat(profile.figures(NOW, small)).isEqualTo(expectedFigures(history));
+        assertThat(profile.figures(NOW, small)).usingRecursiveComparison().ignoringFields("behaviour", "feedback")
+                .isEqualTo(expectedFigures(history));
         inEventTime.forEach(fact -> assertThat(profile.apply(fact, NOW, small, CATALOGUE).outcome())
                 .isNotEqualTo(PurchaseOutcome.APPLIED));
-        assertThat(profile.figures(NOW, small)).isEqualTo(expectedFigures(history));
+        ProfileFigures figures = profile.figures(NOW, small);
+        assertThat(figures).usingRecursiveComparison().ignoringFields("behaviour", "feedback")
+                .isEqualTo(expectedFigures(history));
+        assertThat(figures.behaviour().meanGapDays()).isEqualTo(expectedMeanGap(history));
     }
 
     @Property(tries = 200)
@@ -81,6 +91,18 @@ class CustomerProfilePropertiesTest {
                 current.className()).isEqualTo(returned.get(returned.size() - 1).to()));
         assertThat(profile.currentClass(LifecycleStage.KEY).orElseThrow().className()).isEqualTo(
                 PurchaseFactMother.LIFECYCLE.classify(profile.figures(NOW, UNBOUNDED)).className());
+    }
+
+    /** Mean days between purchase days, all-time, rounded like the profile's figure; null under two days. */
+    private static Double expectedMeanGap(List<PurchaseFact> history) {
+        List<LocalDate> days = history.stream().filter(PurchaseFact::isPurchase)
+                .map(f -> LocalDate.ofInstant(f.occurredAt(), ZoneOffset.UTC)).distinct().sorted().toList();
+        if (days.size() < 2) {
+            return null;
+        }
+        double mean = (double) days.get(0).until(days.get(days.size() - 1), java.time.temporal.ChronoUnit.DAYS)
+                / (days.size() - 1);
+        return BigDecimal.valueOf(mean).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     /** The figures computed directly from a list of distinct facts, independently of the profile's code. */

@@ -83,6 +83,17 @@ final class InMemoryProfileStore implements ProfileStore {
                 .toList();
     }
 
+    @Override
+    public List<CustomerProfile> dueForReevaluation(Instant asOf, int limit) {
+        return profiles.values().stream()
+                .filter(stored -> stored.profile().nextReevaluationAt() != null
+                        && !stored.profile().nextReevaluationAt().isAfter(asOf))
+                .sorted(java.util.Comparator.comparing(stored -> stored.profile().nextReevaluationAt()))
+                .limit(limit)
+                .map(stored -> copy(stored.profile(), stored.version()))
+                .toList();
+    }
+
     /** Replaces a stored profile behind the back of anyone who read it (another writer). */
     void overwrite(CustomerProfile profile) {
         Stored stored = profiles.get(profile.customerId());
@@ -91,7 +102,10 @@ final class InMemoryProfileStore implements ProfileStore {
     }
 
     private static CustomerProfile copy(CustomerProfile profile, long version) {
-        return CustomerProfile.restore(profile.customerId(), version, profile.purchases(), profile.earlier(),
-                profile.classes(), profile.pendingChanges(), profile.reportingCurrency());
+        CustomerProfile copy = CustomerProfile.restore(profile.customerId(), version, profile.purchases(),
+                profile.earlier(), profile.feedback(), profile.earlierFeedback(), profile.classes(),
+                profile.pendingChanges(), profile.reportingCurrency());
+        copy.restoreNextReevaluationAt(profile.nextReevaluationAt());
+        return copy;
     }
 }

@@ -119,6 +119,11 @@ class SegmentationTest {
             public List<CustomerProfile> withPendingChangesSince(Instant cutoff, int limit) {
                 return store.withPendingChangesSince(cutoff, limit);
             }
+
+            @Override
+            public List<CustomerProfile> dueForReevaluation(Instant asOf, int limit) {
+                return store.dueForReevaluation(asOf, limit);
+            }
         };
         Segmentation raced = new Segmentation(racing, publisher, CATALOGUE, UNBOUNDED);
 
@@ -146,5 +151,28 @@ class SegmentationTest {
             }
             published.addAll(changes);
         }
+    }
+
+    @Test
+    void theSweepMovesSilentCustomersOnTimeWithoutAnyEventAndOnlyThose() {
+        segmentation.apply(List.of(purchase("C-1", "a1", daysBefore(NOW, 20), "10.00"),
+                purchase("C-1", "a2", daysBefore(NOW, 10), "10.00"),
+                purchase("C-2", "b1", daysBefore(NOW, 1), "10.00")), NOW);
+        publisher.published.clear();
+        // C-1 last bought on day NOW-10: at risk from day +80, churned from day +170.
+        assertThat(store.find("C-1").orElseThrow().nextReevaluationAt())
+                .isEqualTo(daysBefore(NOW, 10).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                        .plus(Duration.ofDays(90)));
+
+        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(79)), 10)).isEmpty();
+        List<ClassChange> atRisk = segmentation.sweep(NOW.plus(Duration.ofDays(80)), 10);
+
+        assertThat(atRisk).extracting(c -> c.customerId() + ":" + c.from() + ">" + c.to() + ":" + c.causedBy())
+                .containsExactly("C-1:ACTIVE>AT_RISK:sweep");
+        assertThat(publisher.published).isEqualTo(atRisk);
+        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 10)).isEmpty();
+        List<ClassChange> later = segmentation.sweep(NOW.plus(Duration.ofDays(400)), 1);
+        assertThat(later).extracting(c -> c.customerId() + ":" + c.to())
+                .containsExactlyInAnyOrder("C-1:CHURNED", "C-2:CHURNED");
     }
 }

@@ -2,6 +2,8 @@ package io.segstream.segmentation.store;
 
 import io.segstream.segmentation.domain.CategoryShare;
 import io.segstream.segmentation.domain.CustomerProfile;
+import io.segstream.segmentation.domain.FeedbackFact;
+import io.segstream.segmentation.domain.FeedbackKind;
 import io.segstream.segmentation.domain.LifecycleStage;
 import io.segstream.segmentation.domain.ProfilePolicy;
 import io.segstream.segmentation.domain.PurchaseFact;
@@ -32,13 +34,23 @@ class ProfileDocumentsTest {
                 CATALOGUE);
         profile.apply(fact("r1", PurchaseKind.REFUND, NOW.minus(Duration.ofDays(2)), "-20.00"), NOW, KEEP_ONE,
                 CATALOGUE);
+        ProfilePolicy keepOneFeedback = new ProfilePolicy(ZoneOffset.UTC, 1, Duration.ofDays(400), 5, 1, 90);
+        profile.apply(new FeedbackFact("f1", "C-1", FeedbackKind.NPS_SURVEY, NOW.minus(Duration.ofDays(9)), 4,
+                "NEGATIVE", List.of("PRICE")), NOW, keepOneFeedback, CATALOGUE);
+        profile.apply(new FeedbackFact("f2", "C-1", FeedbackKind.REVIEW, NOW.minus(Duration.ofDays(1)), 5,
+                "POSITIVE", List.of("QUALITY", "SERVICE")), NOW, keepOneFeedback, CATALOGUE);
+        profile.restoreNextReevaluationAt(Instant.parse("2027-01-01T00:00:00Z"));
         Document document = ProfileDocuments.toDocument(profile).append("version", 7L);
 
         CustomerProfile restored = ProfileDocuments.toProfile(document);
 
         assertThat(restored.version()).isEqualTo(7);
+        assertThat(restored.nextReevaluationAt()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
         assertThat(restored.purchases()).isEqualTo(profile.purchases());
         assertThat(restored.earlier()).isEqualTo(profile.earlier());
+        assertThat(restored.feedback()).isEqualTo(profile.feedback()).hasSize(1);
+        assertThat(restored.earlierFeedback()).isEqualTo(profile.earlierFeedback());
+        assertThat(restored.earlierFeedback().npsLatest()).isEqualTo(4);
         assertThat(restored.classes()).containsExactlyElementsOf(profile.classes());
         assertThat(restored.pendingChanges()).isEqualTo(profile.pendingChanges());
         assertThat(restored.reportingCurrency()).isEqualTo("EUR");

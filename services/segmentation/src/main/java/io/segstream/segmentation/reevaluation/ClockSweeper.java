@@ -1,0 +1,97 @@
+package io.segstream.segmentation.reevaluation;
+
+import io.segstream.segmentation.config.SegmentationProperties;
+import io.segstream.segmentation.domain.ClassChange;
+import io.segstream.segmentation.domain.DefinitionCatalogue;
+import io.segstream.segmentation.domain.EvaluationClock;
+import io.segstream.segmentation.domain.Segmentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Moves customers whose classes change with the passage of time alone (silence crossing a recency threshold, facts
+ * leaving a window), every {@code sweep.interval}, as of the evaluation clock (the wall clock, or event time during a
+ * replay). Only profiles whose indexed next-evaluation instant has come are read. A failed pass is retried next time.
+ */
+@Component
+public class ClockSweeper implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ClockSweeper.class);
+
+    private final Segmentation segmentation;
+    private final DefinitionCatalogue catalogue;
+    private final EvaluationClock clock;
+    private final SegmentationProperties.Sweep settings;
+    private ScheduledExecutorService scheduler;
+
+    ClockSweeper(Segmentation segmentation, DefinitionCatalogue catalogue, EvaluationClock clock,
+                 SegmentationProperties props) {
+        this.catalogue = catalogue;
+        this.segmentation = segmentation;
+        this.clock = clock;
+        this.settings = props.sweep();
+    }
+
+    /** One sweep as of the evaluation clock; what the schedule runs. */
+    public List<ClassChange> sweep() {
+        return sweep(clock.now());
+    }
+
+    /**
+     * One sweep as of {@code asOf}. It first re-reads the definitions, so that a change stored through another
+     * instance is in force here within one sweep interval.
+     */
+    public List<ClassChange> sweep(Instant asOf) {
+        try {
+            catalogue.reload();
+            List<ClassChange> changes = segmentation.sweep(asOf, settings.batchSize());
+            if (!changes.isEmpty()) {
+                log.info("sweep moved customers: {} changes", changes.size());
+            }
+            return changes;
+        } catch (RuntimeException e) {
+            log.warn("sweep failed ({}); trying again in {}", e.getClass().getSimpleName(), settings.interval());
+            return List.of();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (scheduler != null || !settings.enabled()) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "segment-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::sweep, settings.interval().toMillis(), settings.interval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}

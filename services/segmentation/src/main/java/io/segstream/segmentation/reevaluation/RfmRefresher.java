@@ -1,0 +1,133 @@
+package io.segstream.segmentation.reevaluation;
+
+import io.segstream.segmentation.config.SegmentationProperties;
+import io.segstream.segmentation.domain.CustomerProfile;
+import io.segstream.segmentation.domain.DefinitionCatalogue;
+import io.segstream.segmentation.domain.EvaluationClock;
+import io.segstream.segmentation.domain.ProfileQueries;
+import io.segstream.segmentation.domain.Redefinitions;
+import io.segstream.segmentation.domain.RfmPopulation;
+import io.segstream.segmentation.domain.Segmentation;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Recomputes the RFM population (every stored customer's recency, frequency and net spend as of the evaluation
+ * clock) and the segment-size gauges at start-up and then every {@code rfm.refresh-interval}, by paging through the profiles; then re-scores every
+ * customer on the rfm dimension and the audiences against it (a second pass, writing only customers whose class
+ * changes; cause "sweep").
+ */
+@Component
+public class RfmRefresher implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(RfmRefresher.class);
+
+    private final ProfileQueries queries;
+    private final Segmentation segmentation;
+    private final DefinitionCatalogue catalogue;
+    private final EvaluationClock clock;
+    private final SegmentationProperties.Rfm settings;
+    private final int pageSize;
+    private final MultiGauge sizes;
+    private final Redefinitions redefinitions;
+    private ScheduledExecutorService scheduler;
+
+    RfmRefresher(ProfileQueries queries, Segmentation segmentation, DefinitionCatalogue catalogue,
+                 EvaluationClock clock, Redefinitions redefinitions, SegmentationProperties props,
+                 MeterRegistry meters) {
+        this.redefinitions = redefinitions;
+        this.queries = queries;
+        this.segmentation = segmentation;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.settings = props.rfm();
+        this.pageSize = props.redefinition().pageSize();
+        Gauge.builder("segstream.segmentation.rfm.population", catalogue, c -> c.population().size())
+                .description("customers in the population RFM scores are quintiles of").register(meters);
+        this.sizes = MultiGauge.builder("segstream.segmentation.segment.size")
+                .description("customers per class of each definition, as of the last population scan")
+                .register(meters);
+    }
+
+    /**
+     * One refresh; also what the schedule runs. The same scan counts the customers per class of every definition,
+     * published as the gauge {@code segstream.segmentation.segment.size}. Returns the new population's size, or -1
+     * when it failed.
+     */
+    public int refresh() {
+        try {
+            Instant asOf = clock.now();
+            RfmPopulation.Builder population = new RfmPopulation.Builder();
+            Map<List<String>, Long> counts = new HashMap<>();
+            catalogue.definitions().forEach(definition -> definition.classNames().forEach(name ->
+                    counts.put(List.of(definition.key(), name), 0L)));
+            String after = null;
+            while (true) {
+                List<CustomerProfile> page = queries.profilesAfter(after, pageSize);
+                page.forEach(profile -> {
+                    population.add(profile.figures(asOf, segmentation.policy()));
+                    profile.classes().forEach(current -> counts.merge(List.of(current.key(), current.className()),
+                            1L, Long::sum));
+                });
+                if (page.size() < pageSize) {
+                    break;
+                }
+                after = page.get(page.size() - 1).customerId();
+            }
+            RfmPopulation built = population.build();
+            catalogue.usePopulation(built);
+            long moved = redefinitions.rescoreRfm(clock::now);
+            if (moved > 0) {
+                log.info("re-scored RFM against a population of {}: {} changes", built.size(), moved);
+            }
+            sizes.register(counts.entrySet().stream().map(entry -> MultiGauge.Row.of(
+                    Tags.of("key", entry.getKey().get(0), "class", entry.getKey().get(1)), entry.getValue()))
+                    .toList(), true);
+            return built.size();
+        } catch (RuntimeException e) {
+            log.warn("RFM population refresh failed ({}); trying again in {}", e.getClass().getSimpleName(),
+                    settings.refreshInterval());
+            return -1;
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (scheduler != null || !settings.refreshEnabled()) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rfm-population");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::refresh, 0, settings.refreshInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
