@@ -93,6 +93,15 @@ public final class LocalStack implements AutoCloseable {
         return status;
     }
 
+    /** Each running service's process id, by service name (read-only; used by ./segstream bench). */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        for (ServiceProcess service : services) {
+            service.pid().ifPresent(pid -> pids.put(service.spec().name(), pid));
+        }
+        return pids;
+    }
+
     public StackSettings settings() {
         return settings;
     }

@@ -30,6 +30,9 @@ public final class SegstreamLauncher {
               replay --format cdnow|online-retail [--until YYYY-MM-DD] [--url URL] [--batch-size N] FILE
                                    replay a real purchase history (CDNOW master or sample, UCI Online Retail CSV,
                                    plain or .gz) into a running stack, with progress and a summary by result code
+              bench [options]      start a separate stack on free ports and measure it: raw broker, pipeline
+                                   throughput and latency, re-evaluation, replays, memory; writes
+                                   docs/benchmarks.md (./segstream bench --help for its options)
               help                 this text
 
             Options of run (each also as an environment variable SEGSTREAM_<NAME>, e.g. SEGSTREAM_KAFKA_PORT):
@@ -67,6 +70,7 @@ public final class SegstreamLauncher {
             return switch (command) {
                 case "run" -> runStack(rest, out);
                 case "replay" -> ReplayCommand.run(rest);
+                case "bench" -> io.segstream.localstack.bench.BenchCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -82,6 +82,11 @@ final class ServiceProcess implements AutoCloseable {
         return spec;
     }
 
+    /** The process id while it runs (read-only; the benchmark reads the process's memory from /proc). */
+    java.util.OptionalLong pid() {
+        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

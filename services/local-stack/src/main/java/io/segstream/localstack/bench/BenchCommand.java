@@ -1,0 +1,200 @@
+package io.segstream.localstack.bench;
+
+import io.segstream.localstack.LocalStack;
+import io.segstream.localstack.ServiceSpec;
+import io.segstream.localstack.StackSettings;
+import io.segstream.localstack.replay.ReplayCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./segstream bench}: starts its own stack (free ports, its own data directory, no demo traffic), measures in
+ * one run the raw broker, the pipeline at a fixed offered load and at saturation, re-evaluation, the replays and the
+ * memory of every process, prints every figure on stdout (progress on stderr) and writes them to docs/benchmarks.md.
+ * A step that fails is reported as "not measured" with the reason and the run goes on.
+ */
+public final class BenchCommand {
+    static final String PIPELINE_FIXED = "pipeline, fixed load";
+    static final String PIPELINE_SATURATED = "pipeline, saturation";
+    static final String REPLAY = "replay";
+    static final String ACCEPTED_METRIC = "segstream_purchases_accepted_total";
+    private static final long SEED = 20_261_124L;
+
+    private BenchCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            out.print("Usage: ./segstream bench [options]\n" + BenchOptions.USAGE);
+            return 0;
+        }
+        Path home = Path.of(System.getProperty("segstream.home", ".")).toAbsolutePath().normalize();
+        BenchOptions options = BenchOptions.parse(args, home);
+        StackSettings settings = options.stack();
+        LocalStack stack = new LocalStack(settings);
+        stack.checkPorts();
+        Thread stopOnSignal = new Thread(() -> close(stack, options, err), "segstream-bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        Figures figures = new Figures(out);
+        Instant started = Instant.now();
+        try {
+            err.println("bench: starting a stack on free ports, data in " + settings.dataDir());
+            stack.start();
+            stack.awaitReady(Duration.ofSeconds(settings.readyTimeoutSeconds()));
+            measure(options, stack, figures, out, err);
+        } finally {
+            close(stack, options, err);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException e) {
+                // Ctrl-C: the JVM is already shutting down and the hook has run
+            }
+        }
+        String commandLine = BenchReport.commandLine(args);
+        String note = options.note() != null ? options.note()
+                : options.quick() ? "Quick run (--quick): small sizes, a smoke test rather than a benchmark." : null;
+        write(options.output(), BenchReport.results(note, commandLine, MachineDescription.describe(home, started),
+                figures.all()));
+        err.println("bench: results written to " + options.output());
+        return 0;
+    }
+
+    private static void measure(BenchOptions options, LocalStack stack, Figures figures, PrintStream out,
+                                PrintStream err) {
+        StackSettings settings = stack.settings();
+        ServiceHttp http = new ServiceHttp();
+        String segmentationUrl = settings.service("segmentation").baseUrl();
+        out.println("Segstream benchmark: every figure, as measured");
+
+        err.printf("bench: raw broker: %,d messages%n", options.events());
+        RawBrokerBench.Result raw = step(figures, RawBrokerBench.STEP, () ->
+                new RawBrokerBench(settings.bootstrapServers(), settings.partitions()).run(options.events()));
+        if (raw != null) {
+            RawBrokerBench.report(raw, figures);
+        }
+
+        PipelineBench pipeline = new PipelineBench(settings.bootstrapServers(), settings.partitions(),
+                segmentationUrl, http, err);
+        PipelineBench.PhaseResult fixed = step(figures, PIPELINE_FIXED, () -> pipeline.run(PIPELINE_FIXED,
+                new BenchPurchases("BF", options.customers(), SEED), options.fixedEvents(), options.rate()));
+        if (fixed != null) {
+            PipelineBench.report(PIPELINE_FIXED, fixed, figures);
+        }
+        PipelineBench.PhaseResult saturated = step(figures, PIPELINE_SATURATED, () -> pipeline.run(
+                PIPELINE_SATURATED, new BenchPurchases("BS", options.customers(), SEED + 1), options.events(), 0));
+        if (saturated != null) {
+            PipelineBench.report(PIPELINE_SATURATED, saturated, figures);
+        }
+        if (raw != null && saturated != null) {
+            boolean applied = !Double.isNaN(saturated.applied());
+            double pipelinePerSecond = applied ? saturated.appliedPerSecond() : saturated.recordedPerSecond();
+            figures.add("ratio", (applied ? "segmentation applied" : "ingestion recorded")
+                            + " at saturation / raw produce+consume hop",
+                    String.format(Locale.ROOT, "%.4f, i.e. %.2f %% (%s / %s)", pipelinePerSecond / raw.hopPerSecond(),
+                            100 * pipelinePerSecond / raw.hopPerSecond(),
+                            Figures.perSecond(pipelinePerSecond, "events"), Figures.perSecond(raw.hopPerSecond(), "msg")));
+        }
+
+        step(figures, ReevaluationBench.STEP, () -> {
+            ReevaluationBench.run(segmentationUrl, http, figures, err);
+            return Boolean.TRUE;
+        });
+
+        String purchaseUrl = settings.service("purchase-ingestion").baseUrl();
+        Path datasets = settings.home().resolve("../shared/datasets").normalize();
+        if (!options.replay()) {
+            figures.notMeasured(REPLAY, "CDNOW master and UCI Online Retail", "skipped (--no-replay)");
+        } else {
+            replay(figures, http, purchaseUrl, "cdnow", datasets.resolve("cdnow/CDNOW_master.txt"));
+            if (options.onlineRetail()) {
+                replay(figures, http, purchaseUrl, "online-retail",
+                        datasets.resolve("online-retail/online_retail_combined.csv.gz"));
+            } else {
+                figures.notMeasured(REPLAY, "online_retail_combined.csv.gz",
+                        options.quick() ? "skipped (--quick)" : "skipped (--no-online-retail)");
+            }
+        }
+
+        Map<String, String> baseUrls = new LinkedHashMap<>();
+        for (ServiceSpec service : settings.services()) {
+            baseUrls.put(service.name(), service.baseUrl());
+        }
+        step(figures, Footprint.STEP, () -> {
+            Footprint.report(stack.servicePids(), baseUrls, http, figures);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Replays one file through ReplayCommand (HTTP batches of 1,000) and reports its wall time. */
+    private static void replay(Figures figures, ServiceHttp http, String purchaseUrl, String format, Path file) {
+        String name = file.getFileName().toString();
+        if (!Files.isReadable(file)) {
+            figures.notMeasured(REPLAY, name, "file not found at " + file);
+            return;
+        }
+        double acceptedBefore = http.metric(purchaseUrl, ACCEPTED_METRIC, "").orElse(Double.NaN);
+        long t0 = System.nanoTime();
+        int exit = ReplayCommand.run(new String[] {"--format", format, "--url", purchaseUrl, file.toString()});
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (exit != 0) {
+            figures.notMeasured(REPLAY, name, "the replay stopped with exit code " + exit + " after "
+                    + Figures.seconds(seconds));
+            return;
+        }
+        OptionalDouble acceptedAfter = http.metric(purchaseUrl, ACCEPTED_METRIC, "");
+        String accepted = Double.isNaN(acceptedBefore) || acceptedAfter.isEmpty() ? ""
+                : String.format(Locale.ROOT, ", %,.0f events accepted: %s", acceptedAfter.getAsDouble() - acceptedBefore,
+                Figures.perSecond((acceptedAfter.getAsDouble() - acceptedBefore) / seconds, "events"));
+        figures.add(REPLAY, name + " (read, sent and answered by purchase-ingestion)",
+                Figures.seconds(seconds) + " wall" + accepted);
+    }
+
+    /** Runs one step; a failure becomes a "not measured" figure with the reason, and the run goes on. */
+    private static <T> T step(Figures figures, String step, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            figures.notMeasured(step, "step failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void close(LocalStack stack, BenchOptions options, PrintStream err) {
+        synchronized (BenchCommand.class) {
+            stack.close();
+            Path dir = options.stack().dataDir();
+            if (options.keep()) {
+                err.println("bench: data kept in " + dir);
+            } else if (Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    err.println("bench: could not delete " + dir + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void write(Path output, String results) {
+        try {
+            String existing = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+            Files.createDirectories(output.toAbsolutePath().getParent());
+            Files.writeString(output, BenchReport.replaceResults(existing, results), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output, e);
+        }
+    }
+}

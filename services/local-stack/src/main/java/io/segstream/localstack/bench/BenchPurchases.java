@@ -1,0 +1,86 @@
+package io.segstream.localstack.bench;
+
+import io.segstream.contracts.Channel;
+import io.segstream.contracts.purchase.LineItem;
+import io.segstream.contracts.purchase.PurchaseSubmitted;
+import io.segstream.contracts.purchase.PurchaseType;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Realistic purchases for the benchmark, shaped like the demo's (one or two lines of a retail assortment, regional
+ * currencies, discounts, store or online channel): about 370-450 bytes of JSON each. Event {@code i} goes to customer
+ * {@code i mod customers}, so the first {@code customers} events are each customer's first purchase, which always
+ * produces segment changes (every dimension's first classification).
+ */
+final class BenchPurchases {
+    private record Product(String sku, String category, BigDecimal price) {
+    }
+
+    private record Region(String code, String currency, BigDecimal cnyPerUnit) {
+    }
+
+    private static final List<Product> PRODUCTS = List.of(
+            new Product("MILK-ORG-900", "infant-formula/organic", new BigDecimal("249.00")),
+            new Product("MILK-STD-400", "infant-formula/standard", new BigDecimal("79.00")),
+            new Product("DIAP-M-60", "diapers", new BigDecimal("99.00")),
+            new Product("TOY-BLOCK-100", "toys", new BigDecimal("199.00")),
+            new Product("APP-JACKET-W", "apparel/kids", new BigDecimal("269.00")),
+            new Product("GRO-RICE-5KG", "grocery", new BigDecimal("45.00")),
+            new Product("ELEC-MONITOR", "electronics", new BigDecimal("899.00")),
+            new Product("BEAU-CREAM-50", "beauty", new BigDecimal("189.00")));
+    private static final List<Region> REGIONS = List.of(
+            new Region("CN-SH", "CNY", BigDecimal.ONE),
+            new Region("CN-BJ", "CNY", BigDecimal.ONE),
+            new Region("US-CA", "USD", new BigDecimal("7.10")),
+            new Region("GB-LND", "GBP", new BigDecimal("9.00")),
+            new Region("DE-BE", "EUR", new BigDecimal("7.70")));
+    private static final int MAX_LINES = 2;
+    private static final double DISCOUNT_SHARE = 0.3;
+
+    private final String customerPrefix;
+    private final int customers;
+    private final Random random;
+
+    /** Customers are named {@code <prefix>-<number>}; a distinct prefix per phase gives each phase new customers. */
+    BenchPurchases(String customerPrefix, int customers, long seed) {
+        this.customerPrefix = customerPrefix;
+        this.customers = customers;
+        this.random = new Random(seed);
+    }
+
+    String customerOf(long index) {
+        return customerPrefix + "-" + (index % customers);
+    }
+
+    PurchaseSubmitted purchase(long index, Instant at) {
+        String customer = customerOf(index);
+        int customerNumber = (int) (index % customers);
+        Region region = REGIONS.get(customerNumber % REGIONS.size());
+        Channel channel = Channel.values()[customerNumber % Channel.values().length];
+        int lines = 1 + random.nextInt(MAX_LINES);
+        List<LineItem> items = new ArrayList<>(lines);
+        BigDecimal gross = BigDecimal.ZERO;
+        for (int i = 0; i < lines; i++) {
+            Product product = PRODUCTS.get(random.nextInt(PRODUCTS.size()));
+            BigDecimal unitPrice = product.price().divide(region.cnyPerUnit(), 2, RoundingMode.HALF_UP);
+            int quantity = 1 + random.nextInt(2);
+            items.add(new LineItem(product.sku(), product.category(), quantity, unitPrice));
+            gross = gross.add(unitPrice.multiply(BigDecimal.valueOf(quantity)));
+        }
+        BigDecimal discount = random.nextDouble() < DISCOUNT_SHARE
+                ? gross.multiply(BigDecimal.valueOf(0.1)).setScale(2, RoundingMode.HALF_UP)
+                : BigDecimal.ZERO.setScale(2);
+        String eventId = UUID.randomUUID().toString();
+        String store = channel == Channel.STORE ? region.code() + "-0" + (1 + customerNumber % 9) : null;
+        return new PurchaseSubmitted(eventId, PurchaseType.PURCHASE, customer, "SO-" + eventId.substring(0, 13), at,
+                channel, store, region.code(), region.currency(), gross.subtract(discount), discount, items,
+                channel == Channel.STORE ? "pos-bench" : "shop-bench");
+    }
+}

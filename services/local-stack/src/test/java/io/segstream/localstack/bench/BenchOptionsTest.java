@@ -1,0 +1,87 @@
+package io.segstream.localstack.bench;
+
+import io.segstream.localstack.CommandLine;
+import io.segstream.localstack.ServiceSpec;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchOptionsTest {
+    private static final Path HOME = Path.of("/opt/segstream");
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 24, 1, 30, 5);
+
+    private static BenchOptions parse(String... args) {
+        AtomicInteger ports = new AtomicInteger(40_000);
+        return BenchOptions.parse(args, HOME, ports::incrementAndGet, NOW);
+    }
+
+    @Test
+    void defaults() {
+        BenchOptions options = parse();
+        assertThat(options.events()).isEqualTo(200_000);
+        assertThat(options.fixedEvents()).isEqualTo(60_000);
+        assertThat(options.customers()).isEqualTo(50_000);
+        assertThat(options.rate()).isEqualTo(2_000);
+        assertThat(options.replay()).isTrue();
+        assertThat(options.onlineRetail()).isTrue();
+        assertThat(options.keep()).isFalse();
+        assertThat(options.quick()).isFalse();
+        assertThat(options.note()).isNull();
+        assertThat(options.output()).isEqualTo(HOME.resolve("docs/benchmarks.md"));
+        assertThat(options.stack().dataDir()).isEqualTo(HOME.resolve(".segstream/bench-20261124-013005"));
+        assertThat(options.stack().demo()).isFalse();
+    }
+
+    @Test
+    void everyPortDefaultsToAFreeOneNeverTheFixedPortsOfRun() {
+        BenchOptions options = parse();
+        assertThat(options.stack().kafkaPort()).isGreaterThan(40_000);
+        assertThat(options.stack().mongoPort()).isGreaterThan(40_000);
+        assertThat(options.stack().services()).extracting(ServiceSpec::port).allMatch(port -> port > 40_000)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenPortsAndSizesAreUsed() {
+        BenchOptions options = parse("--kafka-port", "19092", "--segmentation-port=18083", "--events", "5000",
+                "--customers", "100", "--rate", "500", "--fixed-events", "700", "--output", "/tmp/b.md", "--keep",
+                "--no-replay", "--note", "loaded machine", "--partitions", "3");
+        assertThat(options.stack().kafkaPort()).isEqualTo(19092);
+        assertThat(options.stack().service("segmentation").port()).isEqualTo(18083);
+        assertThat(options.events()).isEqualTo(5_000);
+        assertThat(options.customers()).isEqualTo(100);
+        assertThat(options.rate()).isEqualTo(500);
+        assertThat(options.fixedEvents()).isEqualTo(700);
+        assertThat(options.output()).isEqualTo(Path.of("/tmp/b.md"));
+        assertThat(options.keep()).isTrue();
+        assertThat(options.replay()).isFalse();
+        assertThat(options.onlineRetail()).isFalse();
+        assertThat(options.note()).isEqualTo("loaded machine");
+        assertThat(options.stack().partitions()).isEqualTo(3);
+    }
+
+    @Test
+    void quickIsASmallRunWithoutOnlineRetail() {
+        BenchOptions options = parse("--quick");
+        assertThat(options.events()).isEqualTo(10_000);
+        assertThat(options.fixedEvents()).isEqualTo(4_000);
+        assertThat(options.customers()).isEqualTo(2_000);
+        assertThat(options.replay()).isTrue();
+        assertThat(options.onlineRetail()).isFalse();
+        assertThat(parse("--quick", "--events", "3000").events()).as("an explicit size wins").isEqualTo(3_000);
+    }
+
+    @Test
+    void wrongCommandLinesAreRefused() {
+        assertThatThrownBy(() -> parse("--evnets", "5")).isInstanceOf(CommandLine.UsageException.class)
+                .hasMessageContaining("--evnets");
+        assertThatThrownBy(() -> parse("--events", "0")).isInstanceOf(CommandLine.UsageException.class);
+        assertThatThrownBy(() -> parse("--rate", "fast")).isInstanceOf(CommandLine.UsageException.class);
+        assertThatThrownBy(() -> parse("extra")).isInstanceOf(CommandLine.UsageException.class);
+    }
+}
