@@ -2,14 +2,15 @@ package io.segstream.segmentation.messaging;
 
 import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
+import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.runtime.messaging.ContractViolation;
 import io.segstream.segmentation.domain.BatchResult;
 import io.segstream.segmentation.domain.ConcurrentProfileUpdate;
+import io.segstream.segmentation.domain.CustomerFact;
 import io.segstream.segmentation.domain.EvaluationClock;
 import io.segstream.segmentation.domain.ProfilePolicy;
-import io.segstream.segmentation.domain.PurchaseFact;
 import io.segstream.segmentation.domain.Segmentation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -22,14 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consumes purchases.recorded.v1 in batches: decode, translate, one call into the domain. A record that is not a
- * usable purchase is logged (topic, partition, offset, code: never the payload) and counted, not thrown: a recorded
+ * Consumes purchases.recorded.v1 and feedback.recorded.v1 in one batch listener: decode, translate, one call into the
+ * domain. One listener for both topics, so that a customer's purchases and feedback of one poll are applied in one
+ * read and one write of the profile and never race each other. A record that is not a usable event is logged (topic, partition, offset, code: never the payload) and counted, not thrown: a recorded
  * topic has no dead-letter topic (purchase-ingestion validated it already; a bad one here is a bug upstream to find
  * by its offset). Anything thrown is an infrastructure failure and the batch is retried.
  */
 @Component
-class PurchaseRecordedListener {
-    private static final Logger log = LoggerFactory.getLogger(PurchaseRecordedListener.class);
+class RecordedEventsListener {
+    private static final Logger log = LoggerFactory.getLogger(RecordedEventsListener.class);
 
     private final ContractDecoder decoder;
     private final Segmentation segmentation;
@@ -37,7 +39,7 @@ class PurchaseRecordedListener {
     private final EvaluationClock clock;
     private final int maxCategories;
 
-    PurchaseRecordedListener(ContractDecoder decoder, Segmentation segmentation, SegmentationMetrics metrics,
+    RecordedEventsListener(ContractDecoder decoder, Segmentation segmentation, SegmentationMetrics metrics,
                              EvaluationClock clock, ProfilePolicy policy) {
         this.decoder = decoder;
         this.segmentation = segmentation;
@@ -46,14 +48,15 @@ class PurchaseRecordedListener {
         this.maxCategories = policy.maxCategoriesPerPurchase();
     }
 
-    @KafkaListener(id = "segmentation-purchases-recorded", idIsGroup = false, topics = Topics.PURCHASES_RECORDED)
-    void onPurchasesRecorded(List<ConsumerRecord<String, byte[]>> records) {
+    /** idIsGroup = false: the consumer group is spring.kafka.consumer.group-id (the service name), not the id. */
+    @KafkaListener(id = "segmentation-recorded-events", idIsGroup = false,
+            topics = {Topics.PURCHASES_RECORDED, Topics.FEEDBACK_RECORDED})
+    void onRecordedEvents(List<ConsumerRecord<String, byte[]>> records) {
         long started = System.nanoTime();
-        List<PurchaseFact> facts = new ArrayList<>(records.size());
+        List<CustomerFact> facts = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                PurchaseRecorded event = decoder.decode(Contracts.PURCHASE_RECORDED, record.value());
-                facts.add(PurchaseFacts.from(event, maxCategories));
+                facts.add(fact(record));
             } catch (ContractViolation violation) {
                 log.warn("skipped an unusable record of {} partition {} offset {}: {}", record.topic(),
                         record.partition(), record.offset(), violation.code());
@@ -69,5 +72,14 @@ class PurchaseRecordedListener {
             throw e;
         }
         metrics.batch(result, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private CustomerFact fact(ConsumerRecord<String, byte[]> record) {
+        if (Topics.FEEDBACK_RECORDED.equals(record.topic())) {
+            FeedbackRecorded event = decoder.decode(Contracts.FEEDBACK_RECORDED, record.value());
+            return FeedbackFacts.from(event);
+        }
+        PurchaseRecorded event = decoder.decode(Contracts.PURCHASE_RECORDED, record.value());
+        return PurchaseFacts.from(event, maxCategories);
     }
 }
