@@ -2,49 +2,43 @@ package io.segstream.runtime.messaging;
 
 import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.EventContract;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns the bytes of an incoming message into a contract record, or a {@link ContractViolation} whose message names
- * the offending field without echoing the payload (it may hold personal data).
+ * Turns the bytes of a message of a recorded topic into a contract record, or throws a {@link ContractViolation}
+ * whose message names the offending field without echoing the payload (it may hold personal data). The same reading
+ * as the ingestion services' ({@link SubmissionReader}), for consumers that skip a bad record instead of answering it.
  */
 public final class ContractDecoder {
-    public static final String MALFORMED_JSON = "MALFORMED_JSON";
-    public static final String INVALID_FIELD = "INVALID_FIELD";
-    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
-    public static final String EMPTY_PAYLOAD = "EMPTY_PAYLOAD";
+    public static final String MALFORMED_JSON = SubmissionReader.MALFORMED_JSON;
+    public static final String INVALID_FIELD = SubmissionReader.INVALID_FIELD;
+    public static final String PAYLOAD_TOO_LARGE = SubmissionReader.PAYLOAD_TOO_LARGE;
+    public static final String EMPTY_PAYLOAD = SubmissionReader.EMPTY_PAYLOAD;
 
     private final int maxBytes;
+    private final Map<EventContract<?>, SubmissionReader<?>> readers = new ConcurrentHashMap<>();
 
     public ContractDecoder(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     public <T> T decode(EventContract<T> contract, byte[] value) {
-        if (value == null || value.length == 0) {
-            throw new ContractViolation(EMPTY_PAYLOAD, "the message has no payload");
+        SubmissionReader.Read<T> read = reader(contract).read(value);
+        if (!read.isReadable()) {
+            throw new ContractViolation(read.code(), read.message());
         }
-        if (value.length > maxBytes) {
-            throw new ContractViolation(PAYLOAD_TOO_LARGE,
-                    "the payload has " + value.length + " bytes, more than the limit of " + maxBytes);
-        }
-        try {
-            T decoded = ContractJson.mapper().readValue(value, contract.payloadType());
-            if (decoded == null) {
-                throw new ContractViolation(MALFORMED_JSON, "the payload is JSON null");
-            }
-            return decoded;
-        } catch (InvalidFormatException e) {
-            throw new ContractViolation(INVALID_FIELD, "field " + JsonErrors.path(e) + " has an invalid value");
-        } catch (MismatchedInputException e) {
-            throw new ContractViolation(INVALID_FIELD, "field " + JsonErrors.path(e) + " has the wrong type");
-        } catch (StreamConstraintsException e) {
-            throw new ContractViolation(MALFORMED_JSON, "the payload exceeds a JSON limit: " + e.getOriginalMessage());
-        } catch (JacksonException e) {
-            throw new ContractViolation(MALFORMED_JSON, "the payload is not valid JSON");
-        }
+        return read.value();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> SubmissionReader<T> reader(EventContract<T> contract) {
+        return (SubmissionReader<T>) readers.computeIfAbsent(contract, c -> new SubmissionReader<>(
+                contract.payloadType(), ContractJson.mapper(), maxBytes,
+                (properties, cause) -> new SubmissionReader.FieldFault(INVALID_FIELD,
+                        cause instanceof InvalidFormatException ? " has an invalid value" : " has the wrong type"),
+                "events", payload -> null));
     }
 }

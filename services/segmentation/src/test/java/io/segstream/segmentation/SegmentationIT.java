@@ -192,7 +192,10 @@ class SegmentationIT extends SegmentationIntegrationTest {
         var unhappy = PurchaseEvents.feedback(customer, "n1-" + customer, FeedbackKind.NPS_SURVEY,
                 now.minus(Duration.ofDays(1)), 2, Sentiment.NEGATIVE, FeedbackTopic.PRICE);
 
+        // The purchase first, applied, then the feedback: records of two topics arrive in no fixed order, and the
+        // change names the event that completed the audience's condition.
         purchases.send(bought);
+        changes.awaitChanges(customer, "price-sensitivity", 1);
         purchases.send(unhappy);
 
         List<SegmentChanged> entered = changes.awaitChanges(customer, "price-sensitive-detractors", 1);
