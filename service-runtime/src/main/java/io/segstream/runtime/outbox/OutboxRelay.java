@@ -1,13 +1,11 @@
 package io.segstream.runtime.outbox;
 
+import io.segstream.runtime.schedule.BackgroundSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link Outbox#relayPending()} for every outbox of the service on one background thread, every
@@ -19,11 +17,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final List<Outbox<?>> outboxes;
     private final OutboxProperties props;
-    private ScheduledExecutorService scheduler;
+    private final BackgroundSchedule schedule;
 
     public OutboxRelay(List<Outbox<?>> outboxes, OutboxProperties props) {
         this.outboxes = List.copyOf(outboxes);
         this.props = props;
+        this.schedule = new BackgroundSchedule("outbox-relay", props.publishTimeout());
     }
 
     /** One pass over every outbox; also what the scheduler runs. */
@@ -40,36 +39,21 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (scheduler != null || !props.relayEnabled() || outboxes.isEmpty()) {
+        if (!props.relayEnabled() || outboxes.isEmpty() || !schedule.start()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = props.relayInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::relayAll, interval, interval, TimeUnit.MILLISECONDS);
+        schedule.every(props.relayInterval(), props.relayInterval(), this::relayAll);
         log.info("outbox relay started for {} every {}", outboxes.stream().map(Outbox::collectionName).toList(),
                 props.relayInterval());
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(props.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
+    public void stop() {
+        schedule.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return schedule.isRunning();
     }
 }

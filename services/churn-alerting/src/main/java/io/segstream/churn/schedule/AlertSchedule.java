@@ -5,17 +5,16 @@ import io.segstream.churn.domain.alerts.AlertClock;
 import io.segstream.churn.domain.alerts.AlertOutcome;
 import io.segstream.churn.domain.alerts.Alerting;
 import io.segstream.churn.messaging.AlertMetrics;
+import io.segstream.runtime.schedule.BackgroundSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the silent-customer sweep every {@code alerts.sweep-interval} (customers whose next check is due by the alert
@@ -32,7 +31,10 @@ class AlertSchedule implements SmartLifecycle {
     private final AlertMetrics metrics;
     private final ChurnProperties.Alerts settings;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    /** How long stopping waits for a running pass to finish. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final BackgroundSchedule schedule = new BackgroundSchedule("churn-alert-sweep", STOP_WAIT);
 
     AlertSchedule(Alerting alerting, AlertClock alertClock, AlertMetrics metrics, ChurnProperties props, Clock clock) {
         this.alerting = alerting;
@@ -74,26 +76,20 @@ class AlertSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "churn-alert-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweep, settings.sweepInterval().toMillis(),
-                settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::relay, 0, settings.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (!schedule.start()) {
+            return;
         }
+        schedule.every(settings.sweepInterval(), settings.sweepInterval(), this::sweep);
+        schedule.every(settings.relayInterval(), Duration.ZERO, this::relay);
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public void stop() {
+        schedule.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return schedule.isRunning();
     }
 }

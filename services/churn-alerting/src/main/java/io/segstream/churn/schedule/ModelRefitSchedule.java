@@ -3,16 +3,15 @@ package io.segstream.churn.schedule;
 import io.segstream.churn.config.ChurnProperties;
 import io.segstream.churn.domain.ModelFit;
 import io.segstream.churn.domain.ModelFitting;
+import io.segstream.runtime.schedule.BackgroundSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps a current model: at start-up it loads the latest stored fit, then every {@code model.check-interval} it fits
@@ -27,7 +26,10 @@ class ModelRefitSchedule implements SmartLifecycle {
     private final ModelFitting fitting;
     private final ChurnProperties props;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    /** How long stopping waits for a running pass to finish. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final BackgroundSchedule schedule = new BackgroundSchedule("churn-model-refit", STOP_WAIT);
 
     ModelRefitSchedule(ModelFitting fitting, ChurnProperties props, Clock clock) {
         this.fitting = fitting;
@@ -55,25 +57,19 @@ class ModelRefitSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "churn-model-refit");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::check, 0, props.model().checkInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (!schedule.start()) {
+            return;
         }
+        schedule.every(props.model().checkInterval(), Duration.ZERO, this::check);
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public void stop() {
+        schedule.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return schedule.isRunning();
     }
 }

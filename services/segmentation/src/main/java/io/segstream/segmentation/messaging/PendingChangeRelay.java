@@ -3,16 +3,15 @@ package io.segstream.segmentation.messaging;
 import io.segstream.segmentation.config.SegmentationProperties;
 import io.segstream.segmentation.domain.ClassChange;
 import io.segstream.segmentation.domain.Segmentation;
+import io.segstream.runtime.schedule.BackgroundSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes changes that a crash or a broker outage left pending in profiles: at start-up and then every
@@ -26,11 +25,13 @@ class PendingChangeRelay implements SmartLifecycle {
     private final Segmentation segmentation;
     private final SegmentationProperties.ChangeRelay settings;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final BackgroundSchedule schedule;
 
     PendingChangeRelay(Segmentation segmentation, SegmentationProperties props, Clock clock) {
         this.segmentation = segmentation;
         this.settings = props.changeRelay();
+        // Stopping lets a pass that is publishing finish before the producer closes.
+        this.schedule = new BackgroundSchedule("segment-change-relay", settings.interval());
         this.clock = clock;
     }
 
@@ -52,34 +53,19 @@ class PendingChangeRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (scheduler != null || !settings.enabled()) {
+        if (!settings.enabled() || !schedule.start()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segment-change-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::relay, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        schedule.every(settings.interval(), Duration.ZERO, this::relay);
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdownNow();
-        try {
-            // Let a pass that is publishing finish before the producer closes.
-            scheduler.awaitTermination(settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
+    public void stop() {
+        schedule.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return schedule.isRunning();
     }
 }

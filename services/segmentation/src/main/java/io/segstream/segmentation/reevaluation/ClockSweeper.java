@@ -5,16 +5,15 @@ import io.segstream.segmentation.domain.ClassChange;
 import io.segstream.segmentation.domain.DefinitionCatalogue;
 import io.segstream.segmentation.domain.EvaluationClock;
 import io.segstream.segmentation.domain.Segmentation;
+import io.segstream.runtime.schedule.BackgroundSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Moves customers whose classes change with the passage of time alone (silence crossing a recency threshold, facts
@@ -29,7 +28,7 @@ public class ClockSweeper implements SmartLifecycle {
     private final DefinitionCatalogue catalogue;
     private final EvaluationClock clock;
     private final SegmentationProperties.Sweep settings;
-    private ScheduledExecutorService scheduler;
+    private final BackgroundSchedule schedule;
 
     ClockSweeper(Segmentation segmentation, DefinitionCatalogue catalogue, EvaluationClock clock,
                  SegmentationProperties props) {
@@ -37,6 +36,8 @@ public class ClockSweeper implements SmartLifecycle {
         this.segmentation = segmentation;
         this.clock = clock;
         this.settings = props.sweep();
+        // Stopping lets a pass that is publishing finish before the producer closes.
+        this.schedule = new BackgroundSchedule("segment-sweep", settings.interval());
     }
 
     /** One sweep as of the evaluation clock; what the schedule runs. */
@@ -64,34 +65,19 @@ public class ClockSweeper implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (scheduler != null || !settings.enabled()) {
+        if (!settings.enabled() || !schedule.start()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segment-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweep, settings.interval().toMillis(), settings.interval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        schedule.every(settings.interval(), settings.interval(), this::sweep);
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
+    public void stop() {
+        schedule.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return schedule.isRunning();
     }
 }

@@ -8,6 +8,7 @@ import io.segstream.segmentation.domain.ProfileQueries;
 import io.segstream.segmentation.domain.Redefinitions;
 import io.segstream.segmentation.domain.RfmPopulation;
 import io.segstream.segmentation.domain.Segmentation;
+import io.segstream.runtime.schedule.BackgroundSchedule;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -17,13 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Recomputes the RFM population (every stored customer's recency, frequency and net spend as of the evaluation
@@ -43,7 +42,10 @@ public class RfmRefresher implements SmartLifecycle {
     private final int pageSize;
     private final MultiGauge sizes;
     private final Redefinitions redefinitions;
-    private ScheduledExecutorService scheduler;
+    /** How long stopping waits for a running pass to finish. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final BackgroundSchedule schedule = new BackgroundSchedule("rfm-population", STOP_WAIT);
 
     RfmRefresher(ProfileQueries queries, Segmentation segmentation, DefinitionCatalogue catalogue,
                  EvaluationClock clock, Redefinitions redefinitions, SegmentationProperties props,
@@ -106,28 +108,19 @@ public class RfmRefresher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (scheduler != null || !settings.refreshEnabled()) {
+        if (!settings.refreshEnabled() || !schedule.start()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rfm-population");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, settings.refreshInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        schedule.every(settings.refreshInterval(), Duration.ZERO, this::refresh);
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        schedule.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return schedule.isRunning();
     }
 }
