@@ -15,7 +15,7 @@ public final class TopicLayout {
             Topics.FEEDBACK_INCOMING, Topics.FEEDBACK_RECORDED, Topics.SEGMENT_CHANGES, Topics.CHURN_ALERTS,
             Topics.CUSTOMER_ERASURE);
     public static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.deadLetterOf(Topics.PURCHASES_INCOMING),
-            Topics.deadLetterOf(Topics.FEEDBACK_INCOMING));
+            Topics.deadLetterOf(Topics.FEEDBACK_INCOMING), Topics.deadLetterOf(Topics.CUSTOMER_ERASURE));
 
     private TopicLayout() {
     }

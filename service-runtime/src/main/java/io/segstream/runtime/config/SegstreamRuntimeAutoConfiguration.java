@@ -3,6 +3,14 @@ package io.segstream.runtime.config;
 import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.segstream.contracts.ContractJson;
+import io.segstream.runtime.audit.AuditController;
+import io.segstream.runtime.audit.AuditTrail;
+import io.segstream.runtime.erasure.CustomerDataEraser;
+import io.segstream.runtime.erasure.CustomerErasure;
+import io.segstream.runtime.erasure.ErasedCustomers;
+import io.segstream.runtime.erasure.ErasureController;
+import io.segstream.runtime.erasure.ErasureListener;
+import io.segstream.runtime.erasure.ErasureProperties;
 import io.segstream.runtime.health.KafkaBrokerHealthIndicator;
 import io.segstream.runtime.health.MongoPingHealthIndicator;
 import io.segstream.runtime.messaging.ContractDecoder;
@@ -26,6 +34,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -37,7 +46,7 @@ import java.time.Duration;
 
 /** Wires what every Segstream service shares; each service only adds its own domain, messaging and web. */
 @AutoConfiguration
-@EnableConfigurationProperties({RuntimeProperties.class, OutboxProperties.class})
+@EnableConfigurationProperties({RuntimeProperties.class, OutboxProperties.class, ErasureProperties.class})
 public class SegstreamRuntimeAutoConfiguration {
 
     @Bean
@@ -126,5 +135,40 @@ public class SegstreamRuntimeAutoConfiguration {
     @Bean
     KafkaBrokerHealthIndicator kafkaHealthIndicator(Admin kafkaHealthAdmin, RuntimeProperties props) {
         return new KafkaBrokerHealthIndicator(kafkaHealthAdmin, props.healthTimeout().toMillis());
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock) {
+        return new AuditTrail(mongo, clock);
+    }
+
+    @Bean
+    AuditController auditController(AuditTrail auditTrail) {
+        return new AuditController(auditTrail);
+    }
+
+    @Bean
+    ErasedCustomers erasedCustomers(MongoTemplate mongo, MeterRegistry meters) {
+        return new ErasedCustomers(mongo, meters);
+    }
+
+    @Bean
+    CustomerErasure customerErasure(ObjectProvider<CustomerDataEraser> erasers, ErasedCustomers erasedCustomers,
+                                    AuditTrail auditTrail, ErasureProperties props, Clock clock,
+                                    @Value("${spring.application.name}") String application, MeterRegistry meters) {
+        return new CustomerErasure(erasers.orderedStream().toList(), erasedCustomers, auditTrail, props, clock,
+                application, meters);
+    }
+
+    @Bean
+    ErasureListener erasureListener(CustomerErasure customerErasure, ContractDecoder decoder,
+                                    DeadLetterPublisher deadLetters) {
+        return new ErasureListener(customerErasure, decoder, deadLetters);
+    }
+
+    @Bean
+    ErasureController erasureController(ContractEventPublisher publisher, AuditTrail auditTrail, Clock clock,
+                                        RuntimeProperties runtime, ErasureProperties props) {
+        return new ErasureController(publisher, auditTrail, clock, runtime.kafkaSendTimeout(), props.retryAfter());
     }
 }

@@ -1,0 +1,92 @@
+package io.segstream.runtime.erasure;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tombstones of erased customers (collection {@value #COLLECTION}): the pseudonymous id and the instant of the
+ * erasure, nothing else. They carry the policy for an erased customer's later events: an event that occurred at or
+ * before the erasure (a redelivery, a replay of the topic, a late arrival) is dropped; an event that occurred after
+ * it is a new relationship and is processed as for a new customer.
+ */
+public class ErasedCustomers {
+    public static final String COLLECTION = "erased_customers";
+    private final MongoTemplate mongo;
+    private final Counter suppressed;
+
+    public ErasedCustomers(MongoTemplate mongo, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.suppressed = Counter.builder("segstream.erasure.suppressed")
+                .description("Events dropped because they occurred before their customer was erased")
+                .register(meters);
+    }
+
+    /** Counts events a service dropped under the policy above. */
+    public void countSuppressed(long events) {
+        suppressed.increment(events);
+    }
+
+    /** Records (or moves forward) the tombstone; {@code rechecked} is reset so the late sweep runs again. */
+    public void record(String customerId, Instant erasedAt, Instant processedAt) {
+        Instant previous = erasedAt(customerId);
+        Instant latest = previous != null && previous.isAfter(erasedAt) ? previous : erasedAt;
+        mongo.upsert(Query.query(Criteria.where("_id").is(customerId)), new Update()
+                .set("erasedAt", Date.from(latest))
+                .set("processedAt", Date.from(processedAt))
+                .set("rechecked", false), COLLECTION);
+    }
+
+    public Instant erasedAt(String customerId) {
+        Document doc = mongo.findById(customerId, Document.class, COLLECTION);
+        return doc == null ? null : doc.getDate("erasedAt").toInstant();
+    }
+
+    /** The erasure instants of those of {@code customerIds} that were erased: one query for a whole batch. */
+    public Map<String, Instant> erasedAmong(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        Query query = Query.query(Criteria.where("_id").in(customerIds.stream().distinct().toList()));
+        query.fields().include("erasedAt");
+        Map<String, Instant> erased = new HashMap<>();
+        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
+            erased.put(String.valueOf(doc.get("_id")), doc.getDate("erasedAt").toInstant());
+        }
+        return erased;
+    }
+
+    /** True when an event of {@code customerId} that occurred at {@code occurredAt} must be dropped. */
+    public static boolean suppresses(Map<String, Instant> erased, String customerId, Instant occurredAt) {
+        Instant erasedAt = erased.get(customerId);
+        return erasedAt != null && (occurredAt == null || !occurredAt.isAfter(erasedAt));
+    }
+
+    public boolean suppresses(String customerId, Instant occurredAt) {
+        return suppresses(erasedAmong(List.of(customerId)), customerId, occurredAt);
+    }
+
+    /** Tombstones processed before {@code before} whose late sweep has not run. */
+    List<String> awaitingRecheck(Instant before, int limit) {
+        Query query = Query.query(Criteria.where("rechecked").is(false).and("processedAt").lt(Date.from(before)))
+                .limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(d -> String.valueOf(d.get("_id"))).toList();
+    }
+
+    void markRechecked(String customerId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(customerId)), new Update().set("rechecked", true),
+                COLLECTION);
+    }
+}
