@@ -17,6 +17,12 @@ import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.runtime.messaging.ContractEventPublisher;
 import io.segstream.runtime.messaging.DeadLetterPublisher;
 import io.segstream.runtime.outbox.Outbox;
+import io.segstream.runtime.resilience.CircuitAwareBackOff;
+import io.segstream.runtime.resilience.CircuitBatchInterceptor;
+import io.segstream.runtime.resilience.DatabaseCircuit;
+import io.segstream.runtime.resilience.DatabaseCircuitProperties;
+import io.segstream.runtime.resilience.DatabaseProbe;
+import io.segstream.runtime.resilience.DatabaseUnavailableFilter;
 import io.segstream.runtime.outbox.OutboxProperties;
 import io.segstream.runtime.outbox.OutboxRelay;
 import io.segstream.runtime.web.ProblemResponses;
@@ -46,7 +52,8 @@ import java.time.Duration;
 
 /** Wires what every Segstream service shares; each service only adds its own domain, messaging and web. */
 @AutoConfiguration
-@EnableConfigurationProperties({RuntimeProperties.class, OutboxProperties.class, ErasureProperties.class})
+@EnableConfigurationProperties({RuntimeProperties.class, OutboxProperties.class, ErasureProperties.class,
+        DatabaseCircuitProperties.class})
 public class SegstreamRuntimeAutoConfiguration {
 
     @Bean
@@ -96,10 +103,41 @@ public class SegstreamRuntimeAutoConfiguration {
      * handlers dead-letter them.
      */
     @Bean
-    CommonErrorHandler retryUntilRecovered(RuntimeProperties props) {
+    CommonErrorHandler retryUntilRecovered(RuntimeProperties props, ObjectProvider<DatabaseCircuit> circuit) {
         ExponentialBackOff backOff = new ExponentialBackOff(props.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(props.retryMaxInterval().toMillis());
-        return new DefaultErrorHandler(backOff);
+        DatabaseCircuit database = circuit.getIfAvailable();
+        return new DefaultErrorHandler(database == null ? backOff : new CircuitAwareBackOff(backOff, database));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "segstream.resilience.mongo.enabled", matchIfMissing = true)
+    DatabaseCircuit databaseCircuit(DatabaseCircuitProperties props, MeterRegistry meters) {
+        return new DatabaseCircuit(props, meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "segstream.resilience.mongo.enabled", matchIfMissing = true)
+    DatabaseProbe databaseProbe(DatabaseCircuit circuit, MongoClient client, DatabaseCircuitProperties props,
+                                @Value("${spring.application.name}") String application) {
+        return new DatabaseProbe(circuit, client, props, application);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "segstream.resilience.mongo.enabled", matchIfMissing = true)
+    CircuitBatchInterceptor circuitBatchInterceptor(DatabaseCircuit circuit) {
+        return new CircuitBatchInterceptor(circuit);
+    }
+
+    /** After Spring Security's filter (order -100): callers are authenticated before they learn of an outage. */
+    @Bean
+    @ConditionalOnProperty(name = "segstream.resilience.mongo.enabled", matchIfMissing = true)
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DatabaseCircuit circuit) {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
+                new DatabaseUnavailableFilter(circuit, ContractJson.mapper()));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(0);
+        return registration;
     }
 
     /** Republishes what every {@link Outbox} bean of the service recorded but could not publish. */

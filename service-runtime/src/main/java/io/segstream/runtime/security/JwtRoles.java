@@ -19,9 +19,11 @@ import java.util.Map;
  * with none of ours is authenticated but may call nothing.
  */
 public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+    private final String claim;
     private final String[] claimPath;
 
     public JwtRoles(String rolesClaim) {
+        this.claim = rolesClaim;
         this.claimPath = rolesClaim.split("\\.");
     }
 
@@ -31,12 +33,16 @@ public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToke
     }
 
     List<GrantedAuthority> authorities(Map<String, Object> claims) {
-        Object value = claims;
-        for (String step : claimPath) {
-            if (!(value instanceof Map<?, ?> map)) {
-                return List.of();
+        // A claim named with dots (Auth0's "https://example.com/roles") first, then a path into nested claims.
+        Object value = claims.get(claim);
+        if (value == null) {
+            value = claims;
+            for (String step : claimPath) {
+                if (!(value instanceof Map<?, ?> map)) {
+                    return List.of();
+                }
+                value = map.get(step);
             }
-            value = map.get(step);
         }
         Collection<?> names;
         if (value instanceof Collection<?> collection) {

@@ -11,8 +11,9 @@ import java.util.List;
  * standard {@code spring.security.oauth2.resourceserver.jwt.*} settings (issuer-uri or jwk-set-uri, audiences);
  * these settings say where the roles are and how the local stack signs its own tokens.
  *
- * @param rolesClaim the claim holding the caller's roles: a list or a space-separated string; a dotted path reaches
- *                   into nested claims ({@code realm_access.roles} for Keycloak)
+ * @param rolesClaim the claim holding the caller's roles: a list or a space-separated string. A name with dots is
+ *                   tried as one claim first (Auth0's {@code https://example.com/roles}), then as a path into
+ *                   nested claims ({@code realm_access.roles} for Keycloak)
  * @param local      the local stack's own tokens, honoured only with the {@code local} Spring profile
  * @param rateLimit  per-client request limits on the ingestion endpoints
  */

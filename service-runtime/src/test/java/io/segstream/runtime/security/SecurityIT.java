@@ -179,6 +179,9 @@ class SecurityIT {
         assertThat(new JwtRoles("scope").authorities(Map.of("scope", "openid ROLE_OPS ingest")))
                 .extracting(Object::toString).containsExactly("ROLE_OPS", "ROLE_INGEST");
         assertThat(roles.authorities(Map.of("realm_access", "not a map"))).isEmpty();
+        assertThat(new JwtRoles("https://segstream.example.com/roles").authorities(
+                Map.of("https://segstream.example.com/roles", List.of("ADMIN")))).extracting(Object::toString)
+                .containsExactly("ROLE_ADMIN");
     }
 
     @Test
