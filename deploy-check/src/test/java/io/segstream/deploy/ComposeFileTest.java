@@ -165,7 +165,7 @@ class ComposeFileTest {
      * The copy labels its subschemas with draft-04 style {@code "id"} members, which are no keyword of the draft it
      * declares (2019-09) and which the validator refuses; they carry no constraint and are dropped.
      */
-    private static Schema composeSchema() {
+    static Schema composeSchema() {
         try (InputStream in = ComposeFileTest.class.getResourceAsStream(SCHEMA)) {
             if (in == null) {
                 throw new IllegalStateException("no resource " + SCHEMA);

@@ -32,7 +32,12 @@ class EnvironmentNamesTest {
             Map.entry("SPRING_MONGODB_SSL_ENABLED", "spring.mongodb.ssl.enabled"),
             Map.entry("SPRING_MONGODB_SSL_BUNDLE", "spring.mongodb.ssl.bundle"),
             Map.entry("SPRING_SSL_BUNDLE_PEM_MONGO_TRUSTSTORE_CERTIFICATE",
-                    "spring.ssl.bundle.pem.mongo.truststore.certificate"));
+                    "spring.ssl.bundle.pem.mongo.truststore.certificate"),
+            Map.entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                    "spring.security.oauth2.resourceserver.jwt.issuer-uri"),
+            Map.entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES",
+                    "spring.security.oauth2.resourceserver.jwt.audiences"),
+            Map.entry("SEGSTREAM_SECURITY_ROLES_CLAIM", "segstream.security.roles-claim"));
     /** Map properties: variable to (map property, key). */
     private static final Map<String, Map.Entry<String, String>> MAP_ENTRIES = Map.of(
             "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", Map.entry("spring.kafka.properties", "sasl.jaas.config"),
@@ -44,18 +49,42 @@ class EnvironmentNamesTest {
 
     @Test
     void everyVariableTheDeploymentsSetIsOneOfTheBoundOnes() {
+        Set<String> set = new TreeSet<>(deploymentVariables());
+
+        set.removeAll(NOT_SPRING);
+        assertThat(set).isNotEmpty().allSatisfy(variable -> assertThat(
+                PROPERTIES.containsKey(variable) || MAP_ENTRIES.containsKey(variable))
+                .as("%s is in EnvironmentNamesTest's table", variable).isTrue());
+    }
+
+    /**
+     * Spring Boot's own properties among them exist in the configuration metadata of the Boot 4 jars (a renamed
+     * property, such as spring.data.mongodb.* before Boot 4, would be ignored silently by a service).
+     */
+    @Test
+    void everySpringPropertyOfTheTableIsInBootsConfigurationMetadata() {
+        Map<String, String> metadata = SpringMetadata.properties();
+        Set<String> properties = new TreeSet<>(PROPERTIES.values());
+        MAP_ENTRIES.values().forEach(entry -> properties.add(entry.getKey()));
+
+        assertThat(properties.stream().filter(property -> property.startsWith("spring.")))
+                .isNotEmpty()
+                .allSatisfy(property -> assertThat(SpringMetadata.knows(metadata, property))
+                        .as("%s is a Spring Boot property", property).isTrue());
+    }
+
+    /** The variables docker-compose.yml, docker-compose.secure.yml and the Kubernetes base and overlays set. */
+    static Set<String> deploymentVariables() {
         Set<String> set = new TreeSet<>();
+        Repository.SERVICES.forEach(name -> set.addAll(SecureOverlay.composeEnvironment(name).keySet()));
+        set.addAll(SecureOverlay.kubernetesConfig().keySet());
         Repository.SERVICES.forEach(name -> set.addAll(ComposeFile.environment(name).keySet()));
         set.addAll(Repository.map(Manifests.one("ConfigMap", "segstream-config").at("data")).keySet());
         Repository.SERVICES.forEach(name -> Repository.list(Repository.list(
                         Manifests.one("Deployment", name).at("spec.template.spec.containers")).stream()
                 .map(Repository::map).findFirst().orElseThrow().get("env"))
                 .forEach(variable -> set.add(String.valueOf(Repository.map(variable).get("name")))));
-
-        set.removeAll(NOT_SPRING);
-        assertThat(set).isNotEmpty().allSatisfy(variable -> assertThat(
-                PROPERTIES.containsKey(variable) || MAP_ENTRIES.containsKey(variable))
-                .as("%s is in EnvironmentNamesTest's table", variable).isTrue());
+        return set;
     }
 
     @Test

@@ -44,14 +44,66 @@ public final class KafkaNode implements AutoCloseable {
     private final int controllerPort;
     private final Path dataDir;
     private final Map<String, String> overrides;
+    private final SaslListener saslListener;
     private KafkaRaftServer server;
 
     public KafkaNode(String host, int port, int controllerPort, Path dataDir, Map<String, String> overrides) {
+        this(host, port, controllerPort, dataDir, overrides, null);
+    }
+
+    private KafkaNode(String host, int port, int controllerPort, Path dataDir, Map<String, String> overrides,
+                      SaslListener saslListener) {
         this.host = host;
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.overrides = Map.copyOf(overrides);
+        this.saslListener = saslListener;
+    }
+
+    /**
+     * A listener on a port of its own that authenticates clients with SASL (SASL_PLAINTEXT, or SASL_SSL with TLS
+     * settings), beside the PLAINTEXT listener that the broker itself, {@link #createTopics} and the readiness check
+     * keep using. For tests of the clients' security settings.
+     *
+     * @param port      the listener's port
+     * @param mechanism PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512
+     * @param users     user name to password; SCRAM users are written into the cluster metadata when the storage is
+     *                  formatted (a fresh data directory), PLAIN users are part of the listener's configuration
+     * @param tls       empty for SASL_PLAINTEXT; else the listener's ssl.* settings (ssl.keystore.location,
+     *                  ssl.keystore.password, ssl.keystore.type, ...) for SASL_SSL
+     */
+    public record SaslListener(int port, String mechanism, Map<String, String> users, Map<String, String> tls) {
+        /** The listener's name in the broker configuration (listener.name.sasl.*). */
+        static final String NAME = "SASL";
+
+        public SaslListener {
+            if (!Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512").contains(mechanism)) {
+                throw new IllegalArgumentException("unsupported SASL mechanism " + mechanism);
+            }
+            if (users.isEmpty()) {
+                throw new IllegalArgumentException("a SASL listener needs at least one user");
+            }
+            users = Map.copyOf(users);
+            tls = Map.copyOf(tls);
+        }
+
+        /** SASL_PLAINTEXT or SASL_SSL: the security.protocol a client of this listener uses. */
+        public String securityProtocol() {
+            return tls.isEmpty() ? "SASL_PLAINTEXT" : "SASL_SSL";
+        }
+
+        private boolean scram() {
+            return mechanism.startsWith("SCRAM-");
+        }
+    }
+
+    /** This node with a SASL listener as well (call before {@link #start()}); the default has none. */
+    public KafkaNode withSaslListener(SaslListener listener) {
+        if (server != null) {
+            throw new IllegalStateException("the SASL listener must be added before the broker starts");
+        }
+        return new KafkaNode(host, port, controllerPort, dataDir, overrides, listener);
     }
 
     /** A broker on free loopback ports with its data in a fresh temporary directory, for tests. */
@@ -70,6 +122,9 @@ public final class KafkaNode implements AutoCloseable {
         }
         Ports.requireFree("Kafka broker", host, port, "choose another with --kafka-port");
         Ports.requireFree("Kafka controller", host, controllerPort, "choose another with --kafka-controller-port");
+        if (saslListener != null) {
+            Ports.requireFree("Kafka SASL listener", host, saslListener.port(), "choose another port");
+        }
         Properties props = properties();
         formatIfNeeded(props);
         long t0 = System.nanoTime();
@@ -83,6 +138,14 @@ public final class KafkaNode implements AutoCloseable {
 
     public String bootstrapServers() {
         return host + ":" + port;
+    }
+
+    /** host:port of the SASL listener; only with {@link #withSaslListener}. */
+    public String saslBootstrapServers() {
+        if (saslListener == null) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return host + ":" + saslListener.port();
     }
 
     public Path dataDir() {
@@ -156,8 +219,32 @@ public final class KafkaNode implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "4");
         p.put("log.flush.interval.ms", "1000");
+        if (saslListener != null) {
+            addSaslListener(p, saslListener);
+        }
         p.putAll(overrides);
         return p;
+    }
+
+    private void addSaslListener(Properties p, SaslListener sasl) {
+        String listener = SaslListener.NAME + "://" + host + ":" + sasl.port();
+        p.put("listeners", p.getProperty("listeners") + "," + listener);
+        p.put("advertised.listeners", p.getProperty("advertised.listeners") + "," + listener);
+        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ","
+                + SaslListener.NAME + ":" + sasl.securityProtocol());
+        String prefix = "listener.name." + SaslListener.NAME.toLowerCase(java.util.Locale.ROOT) + ".";
+        String mechanismPrefix = prefix + sasl.mechanism().toLowerCase(java.util.Locale.ROOT) + ".";
+        p.put(prefix + "sasl.enabled.mechanisms", sasl.mechanism());
+        if (sasl.scram()) {
+            // The credentials are in the cluster metadata (formatIfNeeded), not in the JAAS line.
+            p.put(mechanismPrefix + "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        } else {
+            StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+            sasl.users().forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
+                    .append(password).append('"'));
+            p.put(mechanismPrefix + "sasl.jaas.config", jaas.append(';').toString());
+        }
+        sasl.tls().forEach((key, value) -> p.put(prefix + key, value));
     }
 
     private void formatIfNeeded(Properties props) {
@@ -172,7 +259,13 @@ public final class KafkaNode implements AutoCloseable {
             }
             String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()},
+            List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c", config.toString()));
+            if (saslListener != null && saslListener.scram()) {
+                // SCRAM credentials in the bootstrap metadata: there from the first request on, no Admin round trip.
+                saslListener.users().forEach((user, password) -> args.addAll(List.of("--add-scram",
+                        saslListener.mechanism() + "=[name=" + user + ",password=" + password + "]")));
+            }
+            int rc = StorageTool.execute(args.toArray(String[]::new),
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             Files.deleteIfExists(config);
             if (rc != 0) {
