@@ -1,119 +1,47 @@
 package io.segstream.churn;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.segstream.contracts.Channel;
 import io.segstream.contracts.CloudEventHeaders;
 import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.Contracts;
-import io.segstream.contracts.EventContract;
 import io.segstream.contracts.Topics;
+import io.segstream.contracts.Channel;
 import io.segstream.contracts.churn.AlertLevel;
 import io.segstream.contracts.churn.AlertStatus;
+import io.segstream.contracts.churn.ChurnAlertChanged;
 import io.segstream.contracts.churn.ChurnReason;
-import io.segstream.contracts.purchase.PurchaseRecorded;
-import io.segstream.contracts.purchase.PurchaseType;
-import io.segstream.contracts.segment.ProfileSnapshot;
-import io.segstream.contracts.segment.SegmentChanged;
-import io.segstream.contracts.segment.SegmentKind;
-import io.segstream.embedded.TestInfrastructure;
-import io.segstream.churn.domain.alerts.AlertClock;
 import io.segstream.contracts.churn.SuggestedAction;
 import io.segstream.contracts.feedback.ComplaintSeverity;
 import io.segstream.contracts.feedback.FeedbackKind;
 import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.contracts.feedback.FeedbackTopic;
 import io.segstream.contracts.feedback.Sentiment;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import io.segstream.contracts.churn.ChurnAlertChanged;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.segstream.contracts.purchase.PurchaseRecorded;
+import io.segstream.contracts.purchase.PurchaseType;
+import io.segstream.contracts.segment.SegmentChanged;
+import io.segstream.runtime.security.Role;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import java.util.ArrayList;
-import java.util.Random;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * churn-alerting seen from outside, against the real broker and the MongoDB wire server: recorded purchases and
- * segment changes published with a plain producer, the activity read back over HTTP.
+ * segment changes published with a plain producer, the activity read back over HTTP with test tokens.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChurnAlertingIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private final HttpClient http = HttpClient.newHttpClient();
-    private KafkaProducer<String, byte[]> producer;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Autowired
-    AlertClock alertClock;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::bootstrapServers);
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("churn-alerting-it"));
-        // The sweep's clock follows event time, so a test moves it by publishing a later event (no waiting).
-        registry.add("segstream.churn.alerts.clock", () -> "EVENT_TIME");
-        registry.add("segstream.churn.alerts.sweep-interval", () -> "200ms");
-        // Fits are requested explicitly here.
-        registry.add("segstream.churn.model.auto-fit", () -> "false");
-    }
-
-    @BeforeAll
-    void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    void disconnect() {
-        producer.close();
-    }
+class ChurnAlertingIT extends RunningChurnService {
 
     @Test
     void purchasesAndSegmentChangesShowInTheChurnRiskFiguresAndRedeliveryChangesNothing() throws Exception {
@@ -174,7 +102,7 @@ class ChurnAlertingIT {
 
     @Test
     void anUnknownCustomerIsA404ProblemWithACode() throws Exception {
-        HttpResponse<String> response = get("/api/v1/customers/C-never-seen/churn-risk");
+        HttpResponse<String> response = get("/api/v1/customers/C-never-seen/churn-risk", Role.MARKETING);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
@@ -184,11 +112,20 @@ class ChurnAlertingIT {
     }
 
     @Test
-    void readinessIsUpWithKafkaAndMongo() throws Exception {
-        HttpResponse<String> response = get("/actuator/health/readiness");
+    void readinessIsUpWithKafkaAndMongoAndShowsItsDetailsToOpsOnly() throws Exception {
+        HttpResponse<String> response = get("/actuator/health/readiness", Role.OPS);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"mongo\"").contains("\"kafka\"").contains("UP");
+
+        // The probe is open to orchestrators, without details; ADMIN sees them too, MARKETING does not.
+        HttpResponse<String> anonymous = get("/actuator/health/readiness");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(json(anonymous).get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.body()).doesNotContain("mongo").doesNotContain("kafka");
+        assertThat(get("/actuator/health/readiness", Role.ADMIN).body()).contains("\"mongo\"");
+        assertThat(get("/actuator/health/readiness", Role.MARKETING).body()).doesNotContain("mongo");
+        assertThat(get("/actuator/health", Role.OPS).body()).contains("\"kafka\"");
     }
 
     @Test
@@ -216,7 +153,7 @@ class ChurnAlertingIT {
         assertThat(open.reasons()).contains(ChurnReason.OVERDUE_VS_OWN_CADENCE);
         assertThat(open.daysSinceLastPurchase()).isEqualTo(40);
         assertThat(open.level()).isNotEqualTo(AlertLevel.LOW);
-        JsonNode listed = json(get("/api/v1/alerts?status=OPEN&size=200"));
+        JsonNode listed = json(get("/api/v1/alerts?status=OPEN&size=200", Role.OPS));
         assertThat(listed.get("items").valueStream().map(item -> item.get("alertId").asString()))
                 .contains(open.alertId());
 
@@ -227,7 +164,7 @@ class ChurnAlertingIT {
         assertThat(resolved.alertId()).isEqualTo(open.alertId());
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(resolved.reasons()).containsExactly(ChurnReason.CUSTOMER_RETURNED);
-        JsonNode stats = json(get("/api/v1/alerts/stats"));
+        JsonNode stats = json(get("/api/v1/alerts/stats", Role.OPS));
         assertThat(stats.get("winBacks").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(stats.get("winBackRate").asDouble()).isGreaterThan(0);
         assertThat(counter("segstream.churn.alerts.raised")).isGreaterThanOrEqualTo(1);
@@ -259,22 +196,52 @@ class ChurnAlertingIT {
                 lifecycle(customer, "s1", null, "AT_RISK", base.plus(Duration.ofDays(30))));
         String alertId = awaitAlertMessages(customer, 1).get(0).alertId();
 
-        JsonNode acknowledged = json(post("/api/v1/alerts/" + alertId + "/acknowledge"));
+        JsonNode acknowledged = json(post("/api/v1/alerts/" + alertId + "/acknowledge", Role.OPS));
         assertThat(acknowledged.get("status").asString()).isEqualTo("OPEN");
         assertThat(acknowledged.get("acknowledgedAt").isNull()).isFalse();
+        assertThat(acknowledged.get("acknowledgedBy").asString()).isEqualTo(TEST_CLIENT);
+        assertThat(acknowledged.get("resolvedBy").isNull()).isTrue();
+        // A second acknowledgement changes nothing and is not audited again.
+        assertThat(json(post("/api/v1/alerts/" + alertId + "/acknowledge", Role.OPS)).get("acknowledgedAt"))
+                .isEqualTo(acknowledged.get("acknowledgedAt"));
 
-        JsonNode resolved = json(post("/api/v1/alerts/" + alertId + "/resolve"));
+        JsonNode resolved = json(post("/api/v1/alerts/" + alertId + "/resolve", Role.OPS));
         assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
         assertThat(resolved.get("winBack").asBoolean()).isFalse();
+        assertThat(resolved.get("resolvedBy").asString()).isEqualTo(TEST_CLIENT);
+        assertThat(resolved.get("acknowledgedBy").asString()).isEqualTo(TEST_CLIENT);
+        JsonNode listed = json(get("/api/v1/alerts?status=RESOLVED&size=200", Role.OPS));
+        assertThat(listed.get("items").valueStream().filter(item -> alertId.equals(item.get("alertId").asString())))
+                .singleElement().satisfies(item -> assertThat(item.get("resolvedBy").asString())
+                        .isEqualTo(TEST_CLIENT));
+
+        // The audit trail: who, when, from which status to which, at which message sequence; no customer id.
+        List<JsonNode> audit = json(get("/api/v1/audit?subject=" + alertId, Role.ADMIN)).get("entries")
+                .valueStream().toList();
+        assertThat(audit).extracting(entry -> entry.get("action").asString())
+                .containsExactlyInAnyOrder("ALERT_RESOLVED", "ALERT_ACKNOWLEDGED");
+        assertThat(audit).allSatisfy(entry -> {
+            assertThat(entry.get("actor").asString()).isEqualTo(TEST_CLIENT);
+            assertThat(entry.get("at").asString()).isNotBlank();
+            assertThat(entry.toString()).doesNotContain(customer);
+        });
+        JsonNode resolution = detailOf(audit, "ALERT_RESOLVED");
+        assertThat(resolution.get("statusAfter").asString()).isEqualTo("RESOLVED");
+        assertThat(resolution.get("statusBefore").asString()).isIn("OPEN", "ESCALATED");
+        assertThat(resolution.get("sequenceAfter").asInt()).isEqualTo(resolution.get("sequenceBefore").asInt() + 1);
+        JsonNode acknowledgement = detailOf(audit, "ALERT_ACKNOWLEDGED");
+        assertThat(acknowledgement.get("statusBefore").asString()).isEqualTo("OPEN");
+        assertThat(acknowledgement.get("statusAfter").asString()).isEqualTo("OPEN");
+        assertThat(acknowledgement.get("sequenceAfter").asInt()).isEqualTo(1);
         // A sweep may escalate the alert before the operator resolves it: look for the resolution, not for message 2.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(alertMessages(customer))
                 .filteredOn(message -> message.status() == AlertStatus.RESOLVED).singleElement()
                 .satisfies(message -> assertThat(message.reasons()).containsExactly(ChurnReason.OPERATOR_RESOLVED)));
 
-        HttpResponse<String> again = post("/api/v1/alerts/" + alertId + "/resolve");
+        HttpResponse<String> again = post("/api/v1/alerts/" + alertId + "/resolve", Role.OPS);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
-        HttpResponse<String> unknown = post("/api/v1/alerts/A-unknown/acknowledge");
+        HttpResponse<String> unknown = post("/api/v1/alerts/A-unknown/acknowledge", Role.OPS);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("code").asString()).isEqualTo("ALERT_NOT_FOUND");
     }
@@ -298,7 +265,7 @@ class ChurnAlertingIT {
         assertThat(stored.getList("feedback", Document.class)).hasSize(1);
         assertThat(stored.toJson()).doesNotContain("parcel arrived broken");
         JsonNode risk = json(get("/api/v1/customers/" + customer + "/churn-risk?asOf="
-                + base.plus(Duration.ofHours(2))));
+                + base.plus(Duration.ofHours(2)), Role.MARKETING));
         assertThat(risk.get("level").asString()).isEqualTo(open.level().name());
         assertThat(risk.get("reasons").get(0).get("code").asString()).isEqualTo("OPEN_COMPLAINTS");
         assertThat(risk.get("reasons").get(0).get("figures").get("worstSeverity").asString()).isEqualTo("HIGH");
@@ -325,7 +292,7 @@ class ChurnAlertingIT {
         String asOf = now.toString();
         JsonNode[] fitted = new JsonNode[1];
         await().atMost(PATIENCE).until(() -> {
-            HttpResponse<String> response = post("/api/v1/churn-model/fit?asOf=" + asOf);
+            HttpResponse<String> response = post("/api/v1/churn-model/fit?asOf=" + asOf, Role.ADMIN);
             fitted[0] = response.statusCode() == 200 ? json(response) : null;
             return fitted[0] != null && fitted[0].get("sampleSize").asLong() >= customers;
         });
@@ -338,144 +305,30 @@ class ChurnAlertingIT {
         assertThat(model.get("asOf").asString()).isEqualTo(asOf);
         assertThat(model.get("fitDurationMs").asLong()).isGreaterThanOrEqualTo(0);
 
-        JsonNode current = json(get("/api/v1/churn-model"));
+        JsonNode current = json(get("/api/v1/churn-model", Role.MARKETING));
         assertThat(current.get("fittedAt").asString()).isNotBlank();
         assertThat(current.get("sampleSize").asLong()).isGreaterThanOrEqualTo(customers);
 
-        JsonNode risk = json(get("/api/v1/customers/" + last + "/churn-risk"));
+        JsonNode risk = json(get("/api/v1/customers/" + last + "/churn-risk", Role.OPS));
         assertThat(risk.get("pAlive").asDouble()).isBetween(0.0, 1.0);
         assertThat(risk.get("riskScore").asDouble()).isBetween(0.0, 1.0);
         assertThat(risk.get("expectedPurchases90d").asDouble())
                 .isGreaterThanOrEqualTo(risk.get("expectedPurchases30d").asDouble());
         assertThat(meters.get("segstream.churn.model.age").timeGauge().value()).isGreaterThanOrEqualTo(0);
+
+        // Every fit is audited: who, the as-of instant and the sample size.
+        JsonNode entry = json(get("/api/v1/audit?action=CHURN_MODEL_FITTED&subject=churn-model&limit=500",
+                Role.ADMIN)).get("entries").valueStream()
+                .filter(e -> e.get("detail").get("fittedAt").asString().equals(model.get("fittedAt").asString()))
+                .findFirst().orElseThrow();
+        assertThat(entry.get("actor").asString()).isEqualTo(TEST_CLIENT);
+        assertThat(entry.get("detail").get("asOf").asString()).isEqualTo(asOf);
+        assertThat(entry.get("detail").get("sampleSize").asLong()).isEqualTo(model.get("sampleSize").asLong());
+        assertThat(entry.get("detail").get("trigger").asString()).isEqualTo("REQUEST");
     }
 
-    /** A base time after everything the event-time clock has seen, so each test's history is its own. */
-    private Instant laterThanTheAlertClock() {
-        Instant clock = alertClock.now().orElse(Instant.now());
-        Instant now = Instant.now();
-        return (clock.isAfter(now) ? clock : now).plus(Duration.ofDays(1000)).truncatedTo(ChronoUnit.DAYS)
-                .plus(Duration.ofHours(12));
-    }
-
-    private List<ChurnAlertChanged> awaitAlertMessages(String customer, int count) {
-        List<ChurnAlertChanged> found = new ArrayList<>();
-        await().atMost(PATIENCE).until(() -> {
-            found.clear();
-            found.addAll(alertMessages(customer));
-            return found.size() >= count;
-        });
-        return found;
-    }
-
-    private List<ChurnAlertChanged> alertMessages(String customer) {
-        return alertRecords(customer).stream()
-                .map(r -> ContractJson.mapper().readValue(r.value(), ChurnAlertChanged.class)).toList();
-    }
-
-    /** Every record on churn.alerts.v1 keyed by this customer, in order (one customer: one partition). */
-    private List<ConsumerRecord<String, byte[]>> alertRecords(String customer) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CHURN_ALERTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (customer.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-            return found;
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return ContractJson.mapper().readTree(response.body());
-    }
-
-    private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode awaitChurnRisk(String customer, Predicate<JsonNode> condition) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(PATIENCE).until(() -> {
-            HttpResponse<String> response = get("/api/v1/customers/" + customer + "/churn-risk");
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            last[0] = ContractJson.mapper().readTree(response.body());
-            return condition.test(last[0]);
-        });
-        return last[0];
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private double counter(String name) {
-        return meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private static PurchaseRecorded purchase(String customer, String id, PurchaseType type, Instant at,
-                                             String amount) {
-        return new PurchaseRecorded(id + "-" + customer, type, customer, "SO-" + id, at, Channel.ONLINE, null,
-                "CN-SH", "CNY", new BigDecimal(amount), null, List.of(), "shop", at.plusSeconds(1),
-                new BigDecimal(amount), "CNY");
-    }
-
-    private static SegmentChanged lifecycle(String customer, String id, String from, String to, Instant at) {
-        return new SegmentChanged(id + "-" + customer, customer, SegmentKind.DIMENSION, "lifecycle", from, to, 1,
-                "cause-" + id, at, new ProfileSnapshot(0, 1, BigDecimal.TEN, null));
-    }
-
-    private static SegmentChanged valueTier(String customer, String id, String to, Instant at) {
-        return new SegmentChanged(id + "-" + customer, customer, SegmentKind.DIMENSION, "value-tier", null, to, 1,
-                "cause-" + id, at, new ProfileSnapshot(0, 1, BigDecimal.TEN, null));
-    }
-
-    @SafeVarargs
-    private <T> void send(EventContract<T> contract, String customer, T... events) {
-        for (T event : events) {
-            sendRaw(contract, customer, UUID.randomUUID().toString(), ContractJson.mapper().writeValueAsBytes(event));
-        }
-    }
-
-    /** Sends a record with the CloudEvents headers a Segstream producer sets. */
-    private void sendRaw(EventContract<?> contract, String key, String ceId, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(contract.topic(), key, value);
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE));
-        record.headers().add(CloudEventHeaders.ID, bytes(ceId));
-        record.headers().add(CloudEventHeaders.SOURCE, bytes("/segstream/test"));
-        record.headers().add(CloudEventHeaders.TYPE, bytes(contract.ceType()));
-        record.headers().add(CloudEventHeaders.TIME, bytes(Instant.now().toString()));
-        record.headers().add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the test broker refused a record", e);
-        }
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static JsonNode detailOf(List<JsonNode> entries, String action) {
+        return entries.stream().filter(entry -> action.equals(entry.get("action").asString())).findFirst()
+                .orElseThrow().get("detail");
     }
 }

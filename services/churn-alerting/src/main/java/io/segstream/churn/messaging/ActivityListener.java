@@ -11,6 +11,7 @@ import java.util.Set;
 import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
 import io.segstream.runtime.messaging.ContractDecoder;
+import io.segstream.runtime.erasure.ErasedCustomers;
 import io.segstream.runtime.messaging.ContractViolation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -18,15 +19,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Consumes purchases.recorded.v1, segments.changes.v1 and feedback.recorded.v1 in batches into the customer activity
  * view. One listener for all three: a customer's purchases, segment changes and feedback then land in one batch,
- * one read and one write, and never race each other for the same document. An unusable record is logged (topic, partition, offset, code: never
- * the payload) and counted, not thrown: these recorded topics have no dead-letter topic. Anything thrown is an
- * infrastructure failure and the batch is retried.
+ * one read and one write, and never race each other for the same document. An unusable record is logged (topic,
+ * partition, offset, code: never the payload) and counted, not thrown: these recorded topics have no dead-letter
+ * topic. Anything thrown is an infrastructure failure and the batch is retried.
+ *
+ * <p>Erased customers: an event of a customer erased at or after the moment it occurred (a redelivery, a replay, a
+ * late arrival) is dropped and counted ({@code segstream.erasure.suppressed}), never stored nor dead-lettered; one
+ * that occurred after her erasure starts a fresh history, as for a new customer. One tombstone query per batch.
  */
 @Component
 class ActivityListener {
@@ -38,10 +45,12 @@ class ActivityListener {
     private final Alerting alerting;
     private final AlertClock alertClock;
     private final AlertMetrics alertMetrics;
+    private final ErasedCustomers erasedCustomers;
 
     ActivityListener(ContractDecoder decoder, ActivityTracking tracking, ChurnMetrics metrics, Alerting alerting,
-                     AlertClock alertClock, AlertMetrics alertMetrics) {
+                     AlertClock alertClock, AlertMetrics alertMetrics, ErasedCustomers erasedCustomers) {
         this.decoder = decoder;
+        this.erasedCustomers = erasedCustomers;
         this.tracking = tracking;
         this.metrics = metrics;
         this.alerting = alerting;
@@ -68,6 +77,7 @@ class ActivityListener {
                 metrics.rejected(record.topic(), violation.code());
             }
         }
+        dropErased(events, topics);
         List<ActivityOutcome> outcomes;
         try {
             outcomes = tracking.record(events);
@@ -83,6 +93,30 @@ class ActivityListener {
             }
         }
         reviewAlerts(events, outcomes);
+    }
+
+    /** Removes (in place) the events of erased customers that occurred at or before their erasure; counts them. */
+    private void dropErased(List<ActivityEvent> events, List<String> topics) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> erased = erasedCustomers.erasedAmong(
+                events.stream().map(ActivityEvent::customerId).distinct().toList());
+        if (erased.isEmpty()) {
+            return;
+        }
+        int suppressed = 0;
+        for (int i = events.size() - 1; i >= 0; i--) {
+            ActivityEvent event = events.get(i);
+            if (ErasedCustomers.suppresses(erased, event.customerId(), event.occurredAt())) {
+                events.remove(i);
+                topics.remove(i);
+                suppressed++;
+            }
+        }
+        if (suppressed > 0) {
+            erasedCustomers.countSuppressed(suppressed);
+        }
     }
 
     /**

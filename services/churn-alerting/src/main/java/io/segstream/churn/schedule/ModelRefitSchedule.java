@@ -1,5 +1,6 @@
 package io.segstream.churn.schedule;
 
+import io.segstream.churn.audit.ChurnAudit;
 import io.segstream.churn.config.ChurnProperties;
 import io.segstream.churn.domain.ModelFit;
 import io.segstream.churn.domain.ModelFitting;
@@ -17,13 +18,14 @@ import java.time.Instant;
  * Keeps a current model: at start-up it loads the latest stored fit, then every {@code model.check-interval} it fits
  * when none exists yet and the activity view holds {@code model.min-customers} customers (so the local stack's demo
  * gets scores once its traffic has arrived), or when the current fit is older than {@code model.refit-interval}.
- * The fit is "as of" {@code segstream.churn.as-of} when set, else now.
+ * The fit is "as of" {@code segstream.churn.as-of} when set, else now. Each fit is audited (actor {@code system}).
  */
 @Component
 class ModelRefitSchedule implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ModelRefitSchedule.class);
 
     private final ModelFitting fitting;
+    private final ChurnAudit audit;
     private final ChurnProperties props;
     private final Clock clock;
     /** How long stopping waits for a running pass to finish. */
@@ -31,8 +33,9 @@ class ModelRefitSchedule implements SmartLifecycle {
 
     private final BackgroundSchedule schedule = new BackgroundSchedule("churn-model-refit", STOP_WAIT);
 
-    ModelRefitSchedule(ModelFitting fitting, ChurnProperties props, Clock clock) {
+    ModelRefitSchedule(ModelFitting fitting, ChurnAudit audit, ChurnProperties props, Clock clock) {
         this.fitting = fitting;
+        this.audit = audit;
         this.props = props;
         this.clock = clock;
     }
@@ -46,6 +49,7 @@ class ModelRefitSchedule implements SmartLifecycle {
             Instant now = clock.instant();
             if (fitting.fitDue(now, props.model().minCustomers(), props.model().refitInterval())) {
                 ModelFit fit = fitting.fit(props.asOf() != null ? props.asOf() : now, now);
+                audit.modelFitted(fit, ChurnAudit.FitTrigger.SCHEDULE);
                 log.info("fitted the churn model on {} customers in {} ms", fit.fitted().customers(),
                         fit.fitted().fitDuration().toMillis());
             }

@@ -78,7 +78,9 @@ final class AlertDocuments {
                 .append("openedAt", date(alert.openedAt()))
                 .append("changedAt", date(alert.changedAt()))
                 .append("acknowledgedAt", date(alert.acknowledgedAt()))
+                .append("acknowledgedBy", alert.acknowledgedBy())
                 .append("resolvedAt", date(alert.resolvedAt()))
+                .append("resolvedBy", alert.resolvedBy())
                 .append("winBack", alert.winBack())
                 .append("sequence", alert.sequence());
     }
@@ -94,7 +96,7 @@ final class AlertDocuments {
                 SuggestedAction.valueOf(d.getString("suggestedAction")), instant(d.getDate("openedAt")),
                 instant(d.getDate("changedAt")), instant(d.getDate("acknowledgedAt")),
                 instant(d.getDate("resolvedAt")), Boolean.TRUE.equals(d.getBoolean("winBack")),
-                (int) number(d, "sequence"));
+                (int) number(d, "sequence"), d.getString("acknowledgedBy"), d.getString("resolvedBy"));
     }
 
     private static Double decimal(Document document, String field) {

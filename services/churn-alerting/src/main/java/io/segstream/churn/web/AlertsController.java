@@ -1,6 +1,6 @@
 package io.segstream.churn.web;
 
-import io.segstream.churn.domain.alerts.Alert;
+import io.segstream.churn.audit.ChurnAudit;
 import io.segstream.churn.domain.alerts.AlertClock;
 import io.segstream.churn.domain.alerts.AlertCounts;
 import io.segstream.churn.domain.alerts.AlertNotFound;
@@ -8,9 +8,11 @@ import io.segstream.churn.domain.alerts.AlertStore;
 import io.segstream.churn.domain.alerts.Alerting;
 import io.segstream.churn.domain.alerts.ConcurrentAlertUpdate;
 import io.segstream.churn.domain.alerts.IllegalAlertTransition;
+import io.segstream.churn.domain.alerts.OperatorAction;
 import io.segstream.churn.messaging.AlertMetrics;
 import io.segstream.contracts.churn.AlertLevel;
 import io.segstream.contracts.churn.AlertStatus;
+import io.segstream.runtime.security.Actor;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -26,9 +28,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Churn alerts for ops (role OPS once the security issue lands): the current alert per customer, filtered and paged;
- * acknowledge and resolve; programme statistics. An unknown alert id is a 404 problem ALERT_NOT_FOUND, a move the
- * alert's status does not allow a 409 ILLEGAL_TRANSITION, a concurrent change a 409 CONCURRENT_UPDATE.
+ * Churn alerts for ops (role OPS): the current alert per customer, filtered and paged; acknowledge and resolve (who
+ * and when are kept on the alert and in the audit trail); programme statistics. An unknown alert id is a 404 problem
+ * ALERT_NOT_FOUND, a move the alert's status does not allow a 409 ILLEGAL_TRANSITION, a concurrent change a 409
+ * CONCURRENT_UPDATE.
  */
 @RestController
 class AlertsController {
@@ -41,13 +44,16 @@ class AlertsController {
     private final AlertStore store;
     private final AlertClock alertClock;
     private final AlertMetrics metrics;
+    private final ChurnAudit audit;
     private final Clock clock;
 
-    AlertsController(Alerting alerting, AlertStore store, AlertClock alertClock, AlertMetrics metrics, Clock clock) {
+    AlertsController(Alerting alerting, AlertStore store, AlertClock alertClock, AlertMetrics metrics,
+                     ChurnAudit audit, Clock clock) {
         this.alerting = alerting;
         this.store = store;
         this.alertClock = alertClock;
         this.metrics = metrics;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,14 +82,17 @@ class AlertsController {
 
     @PostMapping("/api/v1/alerts/{alertId}/acknowledge")
     AlertResponse acknowledge(@PathVariable String alertId) {
-        return act(() -> alerting.acknowledge(alertId, now()));
+        OperatorAction action = act(() -> alerting.acknowledge(alertId, now(), Actor.current()));
+        audit.acknowledged(action);
+        return AlertResponse.of(action.after());
     }
 
     @PostMapping("/api/v1/alerts/{alertId}/resolve")
     AlertResponse resolve(@PathVariable String alertId) {
-        AlertResponse resolved = act(() -> alerting.resolve(alertId, now()));
+        OperatorAction action = act(() -> alerting.resolve(alertId, now(), Actor.current()));
         metrics.resolvedByOperator();
-        return resolved;
+        audit.resolved(action);
+        return AlertResponse.of(action.after());
     }
 
     @GetMapping("/api/v1/alerts/stats")
@@ -94,9 +103,9 @@ class AlertsController {
                         : (double) totals.winBackCount() / totals.resolvedCount());
     }
 
-    private AlertResponse act(java.util.function.Supplier<Alert> action) {
+    private OperatorAction act(java.util.function.Supplier<OperatorAction> action) {
         try {
-            return AlertResponse.of(action.get());
+            return action.get();
         } catch (AlertNotFound e) {
             throw new ProblemException(HttpStatus.NOT_FOUND, ALERT_NOT_FOUND, "no current alert has this id");
         } catch (IllegalAlertTransition e) {

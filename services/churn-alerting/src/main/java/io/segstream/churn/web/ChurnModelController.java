@@ -1,6 +1,8 @@
 package io.segstream.churn.web;
 
+import io.segstream.churn.audit.ChurnAudit;
 import io.segstream.churn.config.ChurnProperties;
+import io.segstream.churn.domain.ModelFit;
 import io.segstream.churn.domain.ModelFitting;
 import io.segstream.churn.domain.model.ModelFitException;
 import io.segstream.runtime.web.ProblemCodes;
@@ -17,10 +19,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 
 /**
- * The churn model: read the current fit, or refit now (ADMIN once the security issue lands) on the history up to an
- * optional {@code asOf} instant (query parameter or JSON body), e.g. the end of a calibration period of replayed
- * history. Before the first fit GET is a 404 problem with code MODEL_NOT_FITTED; a population that cannot be fitted
- * (nobody bought by {@code asOf}) is a 422 NOT_ENOUGH_DATA, a search that does not converge a 422 MODEL_FIT_FAILED.
+ * The churn model: read the current fit (OPS, MARKETING), or refit now (ADMIN; audited as CHURN_MODEL_FITTED) on
+ * the history up to an optional {@code asOf} instant (query parameter or JSON body), e.g. the end of a calibration
+ * period of replayed history. Before the first fit GET is a 404 problem with code MODEL_NOT_FITTED; a population
+ * that cannot be fitted (nobody bought by {@code asOf}) is a 422 NOT_ENOUGH_DATA, a search that does not converge a
+ * 422 MODEL_FIT_FAILED.
  */
 @RestController
 class ChurnModelController {
@@ -29,11 +32,13 @@ class ChurnModelController {
     static final String MODEL_FIT_FAILED = "MODEL_FIT_FAILED";
 
     private final ModelFitting fitting;
+    private final ChurnAudit audit;
     private final Clock clock;
     private final Instant fixedAsOf;
 
-    ChurnModelController(ModelFitting fitting, Clock clock, ChurnProperties props) {
+    ChurnModelController(ModelFitting fitting, ChurnAudit audit, Clock clock, ChurnProperties props) {
         this.fitting = fitting;
+        this.audit = audit;
         this.clock = clock;
         this.fixedAsOf = props.asOf();
     }
@@ -55,8 +60,9 @@ class ChurnModelController {
         String requested = asOf != null ? asOf : body == null ? null : body.asOf();
         Instant now = clock.instant();
         Instant cutOff = requested != null ? parse(requested) : fixedAsOf != null ? fixedAsOf : now;
+        ModelFit fit;
         try {
-            return ChurnModelResponse.of(fitting.fit(cutOff, now));
+            fit = fitting.fit(cutOff, now);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, NOT_ENOUGH_DATA,
                     "the history up to asOf cannot be fitted: no customer with purchases, or no observation time");
@@ -64,6 +70,8 @@ class ChurnModelController {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, MODEL_FIT_FAILED,
                     "the maximum-likelihood search did not converge");
         }
+        audit.modelFitted(fit, ChurnAudit.FitTrigger.REQUEST);
+        return ChurnModelResponse.of(fit);
     }
 
     private static Instant parse(String asOf) {

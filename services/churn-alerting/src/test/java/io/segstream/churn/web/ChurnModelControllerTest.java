@@ -1,5 +1,6 @@
 package io.segstream.churn.web;
 
+import io.segstream.churn.audit.ChurnAudit;
 import io.segstream.churn.config.ChurnProperties;
 import io.segstream.churn.domain.ActivityPolicy;
 import io.segstream.churn.domain.ChurnModelStore;
@@ -9,6 +10,7 @@ import io.segstream.churn.domain.Population;
 import io.segstream.churn.domain.model.FitSettings;
 import io.segstream.churn.domain.model.ModelTimeUnit;
 import io.segstream.churn.domain.model.ScoringSettings;
+import io.segstream.runtime.audit.AuditTrail;
 import io.segstream.runtime.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -46,9 +48,11 @@ class ChurnModelControllerTest {
             return Optional.empty();
         }
     };
+    // Both tests fail before a fit, so nothing is audited: the trail has no database behind it.
     private final ChurnModelController controller = new ChurnModelController(new ModelFitting(nobody, empty,
             new ActivityPolicy(ZoneOffset.UTC, 10, Duration.ofDays(10), 10, 10, 10), ModelTimeUnit.WEEKS,
-            ScoringSettings.defaults(), FitSettings.defaults()), Clock.systemUTC(),
+            ScoringSettings.defaults(), FitSettings.defaults()),
+            new ChurnAudit(new AuditTrail(null, Clock.systemUTC())), Clock.systemUTC(),
             new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("segstream.churn",
                     ChurnProperties.class));
 

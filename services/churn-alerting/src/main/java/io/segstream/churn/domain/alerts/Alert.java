@@ -15,11 +15,15 @@ import java.util.Objects;
  * @param sequence       1 for OPEN, +1 per state change: numbers the alert's messages (their ce_id derives from it)
  * @param acknowledgedAt when an operator acknowledged it (not a status change: no message), or null
  * @param winBack        resolved because the customer bought again
+ * @param acknowledgedBy the principal (JWT subject) who acknowledged it, or null
+ * @param resolvedBy     the principal who resolved it through the endpoint; null while open and for a resolution by a
+ *                       purchase (reason CUSTOMER_RETURNED: the service resolved it)
  */
 public record Alert(String alertId, String customerId, AlertStatus status, AlertLevel level, double riskScore,
                     Double pAlive, Double expectedPurchases90d, Integer daysSinceLastPurchase, String valueTier,
                     List<ChurnReason> reasons, SuggestedAction suggestedAction, Instant openedAt, Instant changedAt,
-                    Instant acknowledgedAt, Instant resolvedAt, boolean winBack, int sequence) {
+                    Instant acknowledgedAt, Instant resolvedAt, boolean winBack, int sequence, String acknowledgedBy,
+                    String resolvedBy) {
 
     public Alert {
         Objects.requireNonNull(alertId, "alertId");
@@ -39,18 +43,19 @@ public record Alert(String alertId, String customerId, AlertStatus status, Alert
     Alert escalated(AlertLevel newLevel, double risk, Double alive, Double expected, Integer days, String tier,
                     List<ChurnReason> newReasons, SuggestedAction action, Instant at) {
         return new Alert(alertId, customerId, AlertStatus.ESCALATED, newLevel, risk, alive, expected, days, tier,
-                newReasons, action, openedAt, at, acknowledgedAt, null, false, sequence + 1);
+                newReasons, action, openedAt, at, acknowledgedAt, null, false, sequence + 1, acknowledgedBy, null);
     }
 
-    Alert resolved(ChurnReason why, boolean byWinBack, Integer days, Instant at) {
+    /** @param by the operator who resolved it, or null when the service did (a win-back) */
+    Alert resolved(ChurnReason why, boolean byWinBack, Integer days, Instant at, String by) {
         return new Alert(alertId, customerId, AlertStatus.RESOLVED, level, riskScore, pAlive, expectedPurchases90d,
                 days, valueTier, List.of(why), suggestedAction, openedAt, at, acknowledgedAt, at, byWinBack,
-                sequence + 1);
+                sequence + 1, acknowledgedBy, by);
     }
 
-    Alert acknowledged(Instant at) {
+    Alert acknowledged(Instant at, String by) {
         return new Alert(alertId, customerId, status, level, riskScore, pAlive, expectedPurchases90d,
                 daysSinceLastPurchase, valueTier, reasons, suggestedAction, openedAt, changedAt, at, resolvedAt,
-                winBack, sequence);
+                winBack, sequence, by, resolvedBy);
     }
 }

@@ -158,32 +158,41 @@ public final class Alerting {
         return watches.stream().mapToInt(watch -> watch.pending().size()).sum();
     }
 
-    /** An operator has seen the alert: recorded on it, no status change and so no message. */
-    public Alert acknowledge(String alertId, Instant now) {
+    /**
+     * An operator has seen the alert: recorded on it with who and when, no status change and so no message. A repeat
+     * changes nothing (the first acknowledgement stands).
+     *
+     * @param actor the operator's principal (JWT subject)
+     */
+    public OperatorAction acknowledge(String alertId, Instant now, String actor) {
         CustomerWatch watch = store.findByAlertId(alertId).orElseThrow(() -> new AlertNotFound(alertId));
         Alert alert = watch.current();
         if (!alert.isOpen()) {
             throw new IllegalAlertTransition("a resolved alert cannot be acknowledged");
         }
         if (alert.acknowledgedAt() != null) {
-            return alert;
+            return new OperatorAction(alert, alert);
         }
-        watch.acknowledge(alert.acknowledged(now));
+        watch.acknowledge(alert.acknowledged(now, actor));
         save(watch);
-        return watch.current();
+        return new OperatorAction(alert, watch.current());
     }
 
-    /** An operator resolves the alert (reason OPERATOR_RESOLVED); the cooldown starts. */
-    public Alert resolve(String alertId, Instant now) {
+    /**
+     * An operator resolves the alert (reason OPERATOR_RESOLVED, {@code resolvedBy} = the actor); the cooldown starts.
+     *
+     * @param actor the operator's principal (JWT subject)
+     */
+    public OperatorAction resolve(String alertId, Instant now, String actor) {
         CustomerWatch watch = store.findByAlertId(alertId).orElseThrow(() -> new AlertNotFound(alertId));
         Alert alert = watch.current();
         if (!alert.isOpen()) {
             throw new IllegalAlertTransition("the alert is already resolved");
         }
-        resolve(watch, alert, ChurnReason.OPERATOR_RESOLVED, false, alert.daysSinceLastPurchase(), now);
+        resolve(watch, alert, ChurnReason.OPERATOR_RESOLVED, false, alert.daysSinceLastPurchase(), now, actor);
         save(watch);
         publishAndClear(List.of(watch));
-        return watch.current();
+        return new OperatorAction(alert, watch.current());
     }
 
     private void save(CustomerWatch watch) {
@@ -198,7 +207,7 @@ public final class Alerting {
         Instant lastPurchase = activity.figures(activityPolicy).lastPurchaseAt();
         Integer days = activity.daysSinceLastPurchase(now, activityPolicy);
         if (alert != null && alert.isOpen() && lastPurchase != null && lastPurchase.isAfter(alert.openedAt())) {
-            resolve(watch, alert, ChurnReason.CUSTOMER_RETURNED, true, days, now);
+            resolve(watch, alert, ChurnReason.CUSTOMER_RETURNED, true, days, now, null);
             alert = watch.current();
         }
         ChurnAssessment assessment = scoring.assess(activity, now);
@@ -211,19 +220,21 @@ public final class Alerting {
                 watch.counts().escalated();
             }
         } else if (!watch.inCooldown(now) && assessment.level().compareTo(policy.raiseLevel()) >= 0) {
+            // The opening instant is part of the name: after an erasure her counts start again at 1, and the alerts
+            // of the fresh history (and the ce_ids of their messages) must not repeat those of the erased one.
             String alertId = UUID.nameUUIDFromBytes((activity.customerId() + "#alert#"
-                    + (watch.counts().raisedCount() + 1)).getBytes(StandardCharsets.UTF_8)).toString();
+                    + (watch.counts().raisedCount() + 1) + "#" + now).getBytes(StandardCharsets.UTF_8)).toString();
             watch.change(new Alert(alertId, activity.customerId(), AlertStatus.OPEN, assessment.level(),
                     assessment.alertRiskScore(), pAlive, expected, days, assessment.valueTier(),
-                    assessment.reasons(), assessment.suggestedAction(), now, now, null, null, false, 1));
+                    assessment.reasons(), assessment.suggestedAction(), now, now, null, null, false, 1, null, null));
             watch.counts().raised();
         }
         watch.scheduleCheck(nextCheck(watch, activity, assessment, now));
     }
 
     private void resolve(CustomerWatch watch, Alert alert, ChurnReason why, boolean winBack, Integer days,
-                         Instant now) {
-        watch.change(alert.resolved(why, winBack, days, now));
+                         Instant now, String actor) {
+        watch.change(alert.resolved(why, winBack, days, now, actor));
         watch.counts().resolved(winBack);
         watch.startCooldown(now.plus(policy.cooldown()));
     }
@@ -280,6 +291,6 @@ public final class Alerting {
                 message.payload().expectedPurchases90d(), message.payload().daysSinceLastPurchase(),
                 message.payload().valueTier(), message.payload().reasons(), message.payload().suggestedAction(),
                 current.openedAt(), message.payload().occurredAt(), null, null,
-                message.payload().reasons().contains(ChurnReason.CUSTOMER_RETURNED), 0);
+                message.payload().reasons().contains(ChurnReason.CUSTOMER_RETURNED), 0, null, null);
     }
 }

@@ -151,6 +151,8 @@ class AlertingTest {
         assertThat(published).extracting(m -> m.payload().alertId()).containsOnly(published.get(0).payload().alertId());
         assertThat(published).extracting(AlertMessage::messageId).doesNotHaveDuplicates();
         assertThat(store.watches.get("C-1").counts().winBackCount()).isEqualTo(1);
+        // The service resolved it, not an operator.
+        assertThat(store.watches.get("C-1").current().resolvedBy()).isNull();
 
         // overdue again 25 days later, but within the 30-day cooldown: no alert; after it: a new one
         assertThat(alerting.sweep(back.plus(Duration.ofDays(25)), 10).changes()).isEmpty();
@@ -210,22 +212,61 @@ class AlertingTest {
         Instant late = T0.plus(Duration.ofDays(25));
         String alertId = alerting.review(List.of("C-5"), late).changes().get(0).alertId();
 
-        Alert acknowledged = alerting.acknowledge(alertId, late.plusSeconds(1));
+        OperatorAction acknowledgement = alerting.acknowledge(alertId, late.plusSeconds(1), "ops-1");
+        Alert acknowledged = acknowledgement.after();
+        assertThat(acknowledgement.changed()).isTrue();
+        assertThat(acknowledgement.before().acknowledgedAt()).isNull();
         assertThat(acknowledged.acknowledgedAt()).isEqualTo(late.plusSeconds(1));
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo("ops-1");
         assertThat(acknowledged.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(store.watches.get("C-5").current().acknowledgedBy()).isEqualTo("ops-1");
         assertThat(published).hasSize(1);
 
-        Alert resolved = alerting.resolve(alertId, late.plusSeconds(2));
+        // A second acknowledgement changes nothing: the first one stands.
+        OperatorAction repeat = alerting.acknowledge(alertId, late.plusSeconds(2), "ops-2");
+        assertThat(repeat.changed()).isFalse();
+        assertThat(repeat.after().acknowledgedBy()).isEqualTo("ops-1");
+        assertThat(repeat.after().acknowledgedAt()).isEqualTo(late.plusSeconds(1));
+
+        OperatorAction resolution = alerting.resolve(alertId, late.plusSeconds(2), "ops-2");
+        Alert resolved = resolution.after();
+        assertThat(resolution.before().status()).isEqualTo(AlertStatus.OPEN);
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.sequence()).isEqualTo(resolution.before().sequence() + 1);
         assertThat(resolved.reasons()).containsExactly(ChurnReason.OPERATOR_RESOLVED);
         assertThat(resolved.winBack()).isFalse();
+        assertThat(resolved.resolvedBy()).isEqualTo("ops-2");
+        assertThat(resolved.acknowledgedBy()).isEqualTo("ops-1");
+        assertThat(store.watches.get("C-5").current().resolvedBy()).isEqualTo("ops-2");
         assertThat(published).hasSize(2);
 
-        assertThatThrownBy(() -> alerting.resolve(alertId, late.plusSeconds(3)))
+        assertThatThrownBy(() -> alerting.resolve(alertId, late.plusSeconds(3), "ops-1"))
                 .isInstanceOf(IllegalAlertTransition.class);
-        assertThatThrownBy(() -> alerting.acknowledge(alertId, late.plusSeconds(3)))
+        assertThatThrownBy(() -> alerting.acknowledge(alertId, late.plusSeconds(3), "ops-1"))
                 .isInstanceOf(IllegalAlertTransition.class);
-        assertThatThrownBy(() -> alerting.acknowledge("A-unknown", late)).isInstanceOf(AlertNotFound.class);
+        assertThatThrownBy(() -> alerting.acknowledge("A-unknown", late, "ops-1")).isInstanceOf(AlertNotFound.class);
+    }
+
+    @Test
+    void aFreshHistoryAfterAnErasureGetsAlertIdsOfItsOwn() {
+        regular("C-8");
+        Instant late = T0.plus(Duration.ofDays(25));
+        Alert first = alerting.review(List.of("C-8"), late).changes().get(0);
+
+        // The erasure deletes her activity and her alert document; she comes back later with the same rhythm.
+        activities.remove("C-8");
+        store.watches.remove("C-8");
+        Instant later = late.plus(Duration.ofDays(100));
+        for (int i = 3; i >= 0; i--) {
+            buy("C-8", later.minus(Duration.ofDays(25 + 10L * i)));
+        }
+        Alert again = alerting.review(List.of("C-8"), later).changes().get(0);
+
+        assertThat(again.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(store.watches.get("C-8").current().sequence()).isEqualTo(1);
+        assertThat(store.watches.get("C-8").counts().raisedCount()).isEqualTo(1);
+        assertThat(again.alertId()).isNotEqualTo(first.alertId());
+        assertThat(published).extracting(AlertMessage::messageId).doesNotHaveDuplicates();
     }
 
     @Test
