@@ -5,6 +5,8 @@ import io.segstream.contracts.Topics;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.embedded.TopicLayout;
+import io.segstream.runtime.security.Role;
+import io.segstream.runtime.security.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -86,8 +88,8 @@ class PurchaseIngestionContainersIT {
     }
 
     private HttpResponse<String> post(byte[] body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/purchases"))
+        return HttpClient.newHttpClient().send(TestTokens.authorized(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/purchases")), Role.INGEST)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -16,6 +16,9 @@ import io.segstream.runtime.outbox.OutboxOutcome;
 import io.segstream.runtime.outbox.OutboxProperties;
 import io.segstream.runtime.outbox.OutboxRecord;
 import io.segstream.runtime.outbox.OutboxRelay;
+import io.segstream.runtime.security.EndpointAudit;
+import io.segstream.runtime.security.Role;
+import io.segstream.runtime.security.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,8 +35,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -65,9 +70,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The service against the real broker and the MongoDB wire server: both paths to purchases.recorded.v1, duplicates
  * across paths and across a restart, the dead-letter topic, batch results, problem+json codes, refunds, history,
- * the outbox relay and metrics. One application context for the class, plus one short-lived "restarted" one.
+ * the outbox relay and metrics, access control and personal data. One application context for the class, plus one
+ * short-lived "restarted" one; the context is closed after the class, so that no other test class's context shares
+ * the consumer group (and takes partitions of the topics) while it runs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PurchaseIngestionIT {
     private static final String DATABASE = "purchase-ingestion-it";
     private static final Duration AWAIT = Duration.ofSeconds(60);
@@ -97,6 +105,9 @@ class PurchaseIngestionIT {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    ApplicationContext context;
 
     @BeforeAll
     static void watchTopics() {
@@ -195,8 +206,8 @@ class PurchaseIngestionIT {
                         // HTTP only: the first instance keeps the partitions of the listener
                         "--spring.kafka.listener.auto-startup=false")) {
             int restartedPort = restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + restartedPort + "/api/v1/purchases"))
+            HttpResponse<String> response = HTTP.send(TestTokens.authorized(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + restartedPort + "/api/v1/purchases")), Role.INGEST)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json(p))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -273,7 +284,8 @@ class PurchaseIngestionIT {
         assertProblem(post("/api/v1/purchases", "{\"eventId\":".getBytes(StandardCharsets.UTF_8)), 400,
                 "MALFORMED_JSON");
         assertProblem(post("/api/v1/purchases", new byte[300 * 1024]), 413, "PAYLOAD_TOO_LARGE");
-        assertProblem(HTTP.send(HttpRequest.newBuilder(uri("/api/v1/purchases")).header("Content-Type", "text/plain")
+        assertProblem(HTTP.send(TestTokens.authorized(HttpRequest.newBuilder(uri("/api/v1/purchases")), Role.INGEST)
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("hi")).build(), HttpResponse.BodyHandlers.ofString()),
                 415, "UNSUPPORTED_MEDIA_TYPE");
         PurchaseSubmitted future = purchase().occurredAt(Instant.now().plus(Duration.ofDays(1))).build();
@@ -378,7 +390,7 @@ class PurchaseIngestionIT {
         post("/api/v1/purchases", json(purchase().channel(io.segstream.contracts.Channel.MARKETPLACE)
                 .total("1.00").build()));
 
-        String metrics = get("/actuator/prometheus").body();
+        String metrics = get("/actuator/prometheus", Role.METRICS).body();
 
         assertThat(metrics).containsPattern(
                 "segstream_purchases_accepted_total\\{[^}]*channel=\"MARKETPLACE\"[^}]*path=\"http\"[^}]*} 1");
@@ -391,10 +403,90 @@ class PurchaseIngestionIT {
     }
 
     @Test
-    void readinessIsUp() throws Exception {
-        HttpResponse<String> response = get("/actuator/health/readiness");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"mongo\"").contains("\"kafka\"");
+    void readinessIsUpAndShowsItsComponentsOnlyToOperations() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(body(anonymous).get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.body()).doesNotContain("mongo").doesNotContain("kafka");
+
+        HttpResponse<String> operations = get("/actuator/health/readiness", Role.OPS);
+        assertThat(operations.statusCode()).isEqualTo(200);
+        assertThat(operations.body()).contains("\"mongo\"").contains("\"kafka\"");
+        assertThat(get("/actuator/health", Role.ADMIN).body()).contains("\"mongo\"");
+    }
+
+    // ----------------------------------------------------------------------------------------------- security
+
+    @Test
+    void noEndpointIsOpenByAccident() throws Exception {
+        List<EndpointAudit.Endpoint> checked = EndpointAudit.assertNothingOpen(context, port);
+        assertThat(checked).extracting(EndpointAudit.Endpoint::toString).contains(
+                "POST /api/v1/purchases", "POST /api/v1/purchases/batch", "GET /api/v1/customers/x/purchases",
+                "DELETE /api/v1/customers/x", "GET /api/v1/audit", "GET /actuator/prometheus");
+    }
+
+    @Test
+    void eachRoleCallsOnlyItsEndpoints() throws Exception {
+        PurchaseSubmitted p = purchase().build();
+        String history = "/api/v1/customers/" + p.customerId() + "/purchases";
+
+        assertProblem(send(HttpRequest.newBuilder(uri(history)).GET(), Role.INGEST), 403, "FORBIDDEN");
+        assertProblem(post("/api/v1/purchases", json(p), Role.MARKETING), 403, "FORBIDDEN");
+        assertProblem(post("/api/v1/purchases/batch", json(List.of(p)), Role.OPS), 403, "FORBIDDEN");
+        assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/purchases")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json(p)))), 401, "UNAUTHENTICATED");
+        assertProblem(send(HttpRequest.newBuilder(uri(history)).header("Authorization", "Bearer not.a.token").GET()),
+                401, "INVALID_TOKEN");
+        assertThat(recorded.matching(withEventId(p.eventId()))).as("nothing refused was recorded").isEmpty();
+
+        assertThat(post("/api/v1/purchases", json(p), Role.INGEST).statusCode()).isEqualTo(201);
+        assertThat(get(history, Role.MARKETING).statusCode()).isEqualTo(200);
+        assertThat(get(history, Role.OPS).statusCode()).isEqualTo(200);
+        assertThat(get(history, Role.ADMIN).statusCode()).as("ADMIN implies every role").isEqualTo(200);
+        assertProblem(get("/actuator/prometheus", Role.MARKETING), 403, "FORBIDDEN");
+        assertProblem(get("/api/v1/audit", Role.OPS), 403, "FORBIDDEN");
+    }
+
+    // ----------------------------------------------------------------------------------------------- personal data
+
+    @Test
+    void personalFieldsAProducerSendsAreNeitherStoredNorPublished() throws Exception {
+        String customer = "C-pii-" + UUID.randomUUID().toString().substring(0, 8);
+        PurchaseSubmitted viaHttp = purchase().customerId(customer).build();
+        PurchaseSubmitted viaKafka = purchase().customerId(customer).build();
+        Map<String, String> personal = Map.of(
+                "name", "Wang Xiaoming",
+                "email", "xiaoming.wang@example.com",
+                "phone", "+86 138 0013 8000",
+                "address", "88 Century Avenue, Pudong, Shanghai");
+
+        HttpResponse<String> response = post("/api/v1/purchases", withPersonalFields(viaHttp, personal));
+        produce(customer, withPersonalFields(viaKafka, personal));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        for (PurchaseSubmitted p : List.of(viaHttp, viaKafka)) {
+            String message = new String(recorded.awaitOne(withEventId(p.eventId())).value(), StandardCharsets.UTF_8);
+            Document stored = mongo.getDatabase(DATABASE).getCollection(MongoPurchaseLedger.COLLECTION)
+                    .find(new Document("_id", p.eventId())).first();
+            assertThat(stored).isNotNull();
+            String document = stored.toJson();
+            for (Map.Entry<String, String> field : personal.entrySet()) {
+                assertThat(message).as("published message").doesNotContain("\"" + field.getKey() + "\"")
+                        .doesNotContain(field.getValue());
+                assertThat(document).as("stored document").doesNotContain("\"" + field.getKey() + "\"")
+                        .doesNotContain(field.getValue());
+            }
+        }
+        String history = get("/api/v1/customers/" + customer + "/purchases", Role.MARKETING).body();
+        assertThat(history).contains(viaHttp.eventId()).doesNotContain("Wang").doesNotContain("example.com");
+    }
+
+    /** The contract JSON of {@code p} with extra top-level fields, as a producer that sends too much would. */
+    private static byte[] withPersonalFields(PurchaseSubmitted p, Map<String, String> fields) {
+        tools.jackson.databind.node.ObjectNode node = ContractJson.mapper().valueToTree(p);
+        fields.forEach(node::put);
+        return ContractJson.mapper().writeValueAsBytes(node);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -403,13 +495,31 @@ class PurchaseIngestionIT {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** A POST as a producer (INGEST). */
     private HttpResponse<String> post(String path, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(path, body, Role.INGEST);
     }
 
+    private HttpResponse<String> post(String path, byte[] body, Role... roles) throws Exception {
+        return send(TestTokens.authorized(HttpRequest.newBuilder(uri(path)), roles)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET as marketing (MARKETING), the readers of the purchase history. */
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, Role.MARKETING);
+    }
+
+    private HttpResponse<String> get(String path, Role... roles) throws Exception {
+        return send(TestTokens.authorized(HttpRequest.newBuilder(uri(path)), roles).GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, Role... roles) throws Exception {
+        return send(TestTokens.authorized(request, roles));
     }
 
     private static void produce(String key, byte[] value) {

@@ -11,22 +11,29 @@ import io.segstream.purchases.domain.PurchaseLedger;
 import io.segstream.purchases.domain.PurchaseRules;
 import io.segstream.purchases.domain.ValidationPolicy;
 import io.segstream.purchases.messaging.SubmissionDecoder;
+import io.segstream.purchases.store.ErasureTombstones;
 import io.segstream.purchases.store.MongoOrderBook;
 import io.segstream.purchases.store.MongoPurchaseLedger;
+import io.segstream.purchases.store.PurchaseDataEraser;
 import io.segstream.runtime.config.RuntimeProperties;
+import io.segstream.runtime.erasure.CustomerDataEraser;
+import io.segstream.runtime.erasure.ErasedCustomers;
 import io.segstream.runtime.messaging.ContractEventPublisher;
 import io.segstream.runtime.outbox.Outbox;
 import io.segstream.runtime.outbox.OutboxProperties;
+import io.segstream.runtime.security.EndpointAccess;
+import io.segstream.runtime.security.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.http.HttpMethod;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
-/** Wires the domain to MongoDB, Kafka and the web layer. */
+/** Wires the domain to MongoDB, Kafka, the web layer and service-runtime's security and erasure. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PurchaseIngestionProperties.class)
 class PurchaseIngestionConfig {
@@ -38,6 +45,20 @@ class PurchaseIngestionConfig {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Who may call what (contracts.md): producers (INGEST) submit, marketing and operations (MARKETING, OPS) read a
+     * customer's purchases; ADMIN may do everything. service-runtime adds erasure, audit and actuator; anything no
+     * rule names is refused.
+     */
+    @Bean
+    EndpointAccess purchaseAccess() {
+        return EndpointAccess.builder()
+                .allow(HttpMethod.POST, "/api/v1/purchases", Role.INGEST)
+                .allow(HttpMethod.POST, "/api/v1/purchases/batch", Role.INGEST)
+                .allow(HttpMethod.GET, "/api/v1/customers/{customerId}/purchases", Role.MARKETING, Role.OPS)
+                .build();
     }
 
     @Bean
@@ -68,10 +89,18 @@ class PurchaseIngestionConfig {
         return new MongoOrderBook(database(mongo).getCollection(MongoOrderBook.COLLECTION));
     }
 
+    /** Everything this service keeps of a customer goes on an erasure request (service-runtime calls it). */
+    @Bean
+    CustomerDataEraser purchaseDataEraser(MongoDatabaseFactory mongo) {
+        return new PurchaseDataEraser(database(mongo).getCollection(MongoPurchaseLedger.COLLECTION),
+                database(mongo).getCollection(MongoOrderBook.COLLECTION));
+    }
+
     @Bean
     PurchaseIntake purchaseIntake(PurchaseRules rules, ExchangeRates rates, OrderBook orders, PurchaseLedger ledger,
-                                  MeterRegistry meters, Clock clock) {
-        return new PurchaseIntake(rules, rates, orders, ledger, new PurchaseMetrics(meters), clock);
+                                  ErasedCustomers erasedCustomers, MeterRegistry meters, Clock clock) {
+        return new PurchaseIntake(rules, rates, orders, ledger, new ErasureTombstones(erasedCustomers),
+                new PurchaseMetrics(meters), clock);
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package io.segstream.purchases.domain;
 
+import io.segstream.contracts.Ids;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.contracts.purchase.PurchaseType;
+import io.segstream.runtime.erasure.ErasedCustomers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,11 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Takes in purchases and refunds, one or a batch, from either path, with the same rules and the same exactly-once
- * effect. Per batch: validate each item; drop the eventIds already recorded (duplicates); register the orders of the
+ * effect. Per batch: refuse the events of erased customers that occurred at or before their erasure (one tombstone
+ * query for the batch, before the rules, so that not even a broken event of an erased customer is dead-lettered);
+ * validate each item; drop the eventIds already recorded (duplicates); register the orders of the
  * new purchases (an order id held by another event is refused); take each new refund off its order; record and
  * publish everything still standing in one ledger call. One bad item never affects the others.
  *
@@ -23,19 +29,25 @@ import java.util.Set;
  * redelivery) and the retry completes what is missing.
  */
 public final class PurchaseIntake {
+    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
+    private static final Rejection ERASED = new Rejection(RejectionCode.CUSTOMER_ERASED,
+            "the customer was erased; events that occurred at or before the erasure are not taken in");
+
     private final PurchaseRules rules;
     private final ExchangeRates rates;
     private final OrderBook orders;
     private final PurchaseLedger ledger;
+    private final ErasedCustomerRegister erased;
     private final IntakeObserver observer;
     private final Clock clock;
 
     public PurchaseIntake(PurchaseRules rules, ExchangeRates rates, OrderBook orders, PurchaseLedger ledger,
-                          IntakeObserver observer, Clock clock) {
+                          ErasedCustomerRegister erased, IntakeObserver observer, Clock clock) {
         this.rules = rules;
         this.rates = rates;
         this.orders = orders;
         this.ledger = ledger;
+        this.erased = erased;
         this.observer = observer;
         this.clock = clock;
     }
@@ -54,8 +66,12 @@ public final class PurchaseIntake {
         IntakeResult[] results = new IntakeResult[submissions.size()];
         PurchaseRecorded[] candidates = new PurchaseRecorded[submissions.size()];
 
+        refuseErased(submissions, results);
         List<String> candidateIds = new ArrayList<>();
         for (int i = 0; i < submissions.size(); i++) {
+            if (results[i] != null) {
+                continue;
+            }
             Submission submission = submissions.get(i);
             PurchaseSubmitted p = submission.purchase();
             if (p == null) {
@@ -80,6 +96,31 @@ public final class PurchaseIntake {
         List<IntakeResult> answer = Arrays.asList(results);
         observer.observed(path, answer, Duration.ofNanos(System.nanoTime() - started));
         return answer;
+    }
+
+    /** One tombstone query for the whole batch; ids that cannot be a customer's are not asked about. */
+    private void refuseErased(List<Submission> submissions, IntakeResult[] results) {
+        List<String> customerIds = new ArrayList<>();
+        for (Submission submission : submissions) {
+            PurchaseSubmitted p = submission.purchase();
+            if (p != null && p.customerId() != null && ID.matcher(p.customerId()).matches()) {
+                customerIds.add(p.customerId());
+            }
+        }
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> erasedAt = erased.erasedAmong(customerIds);
+        if (erasedAt.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < submissions.size(); i++) {
+            PurchaseSubmitted p = submissions.get(i).purchase();
+            if (p != null && p.customerId() != null
+                    && ErasedCustomers.suppresses(erasedAt, p.customerId(), p.occurredAt())) {
+                results[i] = IntakeResult.rejected(p.eventId(), ERASED, p.channel());
+            }
+        }
     }
 
     private void dropKnown(PurchaseRecorded[] candidates, IntakeResult[] results, List<String> candidateIds) {

@@ -68,7 +68,14 @@ public enum RejectionCode {
     /** A refund is in another currency than its order. */
     REFUND_CURRENCY_MISMATCH(Kind.RULE),
     /** A refund names an order of another customer. */
-    REFUND_CUSTOMER_MISMATCH(Kind.RULE);
+    REFUND_CUSTOMER_MISMATCH(Kind.RULE),
+
+    // Privacy
+    /**
+     * The customer was erased and the event occurred at or before the erasure (a redelivery, a replay, a late
+     * arrival): refused over HTTP (422), dropped from Kafka without a dead letter (which would keep the data).
+     */
+    CUSTOMER_ERASED(Kind.RULE);
 
     /** How a code surfaces over HTTP: 400, 413, 415 or 422. */
     public enum Kind { MALFORMED, TOO_LARGE, MEDIA_TYPE, RULE }

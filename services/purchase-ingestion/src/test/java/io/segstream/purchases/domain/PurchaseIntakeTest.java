@@ -8,9 +8,13 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.segstream.purchases.domain.PurchaseMother.NOW;
 import static io.segstream.purchases.domain.PurchaseMother.purchase;
@@ -23,8 +27,16 @@ class PurchaseIntakeTest {
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final List<List<IntakeResult>> observed = new ArrayList<>();
     private final List<IntakePath> paths = new ArrayList<>();
+    /** Tombstones: customer id to erasure instant; every query is remembered, to count them. */
+    private final Map<String, Instant> tombstones = new HashMap<>();
+    private final List<Collection<String>> tombstoneQueries = new ArrayList<>();
     private final PurchaseIntake intake = new PurchaseIntake(PurchaseRulesTest.RULES, PurchaseRulesTest.RATES, orders,
-            ledger, (path, results, elapsed) -> {
+            ledger, customerIds -> {
+                tombstoneQueries.add(List.copyOf(customerIds));
+                Map<String, Instant> found = new HashMap<>();
+                customerIds.stream().filter(tombstones::containsKey).forEach(id -> found.put(id, tombstones.get(id)));
+                return found;
+            }, (path, results, elapsed) -> {
                 paths.add(path);
                 observed.add(results);
             }, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -35,6 +47,38 @@ class PurchaseIntakeTest {
 
     private List<IntakeResult> takeAll(PurchaseSubmitted... ps) {
         return intake.take(java.util.Arrays.stream(ps).map(Submission::of).toList(), IntakePath.KAFKA);
+    }
+
+    @Test
+    void eventsOfAnErasedCustomerAtOrBeforeTheErasureAreRefusedAndLaterOnesAcceptedWithOneQueryPerBatch() {
+        Instant erasedAt = Instant.parse("2026-11-20T10:00:00Z");
+        tombstones.put("C-gone", erasedAt);
+        PurchaseSubmitted before = purchase().customerId("C-gone").occurredAt(erasedAt.minusSeconds(60)).build();
+        PurchaseSubmitted atTheInstant = purchase().customerId("C-gone").occurredAt(erasedAt).build();
+        PurchaseSubmitted after = purchase().customerId("C-gone").occurredAt(erasedAt.plusSeconds(1)).build();
+        PurchaseSubmitted brokenBefore = purchase().customerId("C-gone").occurredAt(erasedAt.minusSeconds(1))
+                .total("-1.00").build();
+        PurchaseSubmitted someoneElse = purchase().customerId("C-other").occurredAt(erasedAt.minusSeconds(60)).build();
+
+        List<IntakeResult> results = takeAll(before, atTheInstant, after, brokenBefore, someoneElse);
+
+        assertThat(results).extracting(r -> r.rejection() == null ? r.status().name() : r.rejection().code().name())
+                .containsExactly("CUSTOMER_ERASED", "CUSTOMER_ERASED", "ACCEPTED",
+                        "CUSTOMER_ERASED", // before the rules: not even a broken event of an erased customer is kept
+                        "ACCEPTED");
+        assertThat(results.get(0).eventId()).isEqualTo(before.eventId());
+        assertThat(tombstoneQueries).as("one query for the batch").hasSize(1);
+        assertThat(tombstoneQueries.get(0)).contains("C-gone", "C-other");
+        assertThat(ledger.recorded).containsOnlyKeys(after.eventId(), someoneElse.eventId());
+        assertThat(orders.remaining).doesNotContainKey(before.orderId());
+    }
+
+    @Test
+    void aBatchWithoutReadableCustomerIdsDoesNotAskForTombstones() {
+        takeAll(purchase().customerId("not an id").build());
+        intake.take(List.of(Submission.unreadable(new Rejection(RejectionCode.MALFORMED_JSON, "x"), null)),
+                IntakePath.HTTP);
+        assertThat(tombstoneQueries).isEmpty();
     }
 
     @Test

@@ -49,6 +49,9 @@ class PurchaseControllerTest {
             Instant.parse("1990-01-01T00:00:00Z"), Duration.ofMinutes(15), 1, 500, 3, "CNY",
             Map.of("USD", new BigDecimal("7.15")), 2, 5, Duration.ofSeconds(7), Duration.ofSeconds(5));
 
+    private static final String ERASED_CUSTOMER = "C-erased";
+    private static final Instant ERASED_AT = NOW.minus(Duration.ofHours(1));
+
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final InMemoryOrderBook orders = new InMemoryOrderBook();
     private final MockMvc mvc;
@@ -57,7 +60,9 @@ class PurchaseControllerTest {
         ExchangeRates rates = new ExchangeRates(PROPS.reportingCurrency(), PROPS.rates());
         PurchaseRules rules = new PurchaseRules(new ValidationPolicy(PROPS.epoch(), PROPS.maxClockSkew(),
                 PROPS.totalToleranceMinorUnits(), PROPS.maxItems()), rates);
-        PurchaseIntake intake = new PurchaseIntake(rules, rates, orders, ledger, IntakeObserver.NONE,
+        PurchaseIntake intake = new PurchaseIntake(rules, rates, orders, ledger,
+                customerIds -> customerIds.contains(ERASED_CUSTOMER) ? Map.of(ERASED_CUSTOMER, ERASED_AT) : Map.of(),
+                IntakeObserver.NONE,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         mvc = MockMvcBuilders.standaloneSetup(new PurchaseController(new SubmissionDecoder(262_144), intake, ledger,
                         PROPS))
@@ -172,6 +177,24 @@ class PurchaseControllerTest {
         mvc.perform(post("/api/v1/purchases/batch").contentType(MediaType.APPLICATION_JSON).content("[]"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.results").isEmpty());
+    }
+
+    @Test
+    void anEventOfAnErasedCustomerFromBeforeTheErasureIs422CustomerErasedAlsoPerBatchItem() throws Exception {
+        PurchaseSubmitted old = purchase().customerId(ERASED_CUSTOMER).occurredAt(ERASED_AT).build();
+        PurchaseSubmitted newer = purchase().customerId(ERASED_CUSTOMER).occurredAt(ERASED_AT.plusSeconds(1)).build();
+        mvc.perform(post("/api/v1/purchases").contentType(MediaType.APPLICATION_JSON).content(json(old)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("CUSTOMER_ERASED"))
+                .andExpect(jsonPath("$.eventId").value(old.eventId()));
+        String body = "[" + new String(json(old)) + "," + new String(json(newer)) + "]";
+        mvc.perform(post("/api/v1/purchases/batch").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.results[0].code").value("CUSTOMER_ERASED"))
+                .andExpect(jsonPath("$.results[1].status").value("ACCEPTED"));
     }
 
     @Test
