@@ -12,12 +12,15 @@ import io.segstream.contracts.feedback.FeedbackTopic;
 import io.segstream.contracts.feedback.Sentiment;
 import io.segstream.embedded.TestInfrastructure;
 import io.segstream.feedback.domain.FeedbackMother;
+import io.segstream.runtime.security.Role;
+import io.segstream.runtime.security.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,8 @@ import static org.awaitility.Awaitility.await;
  * feedback-collection against the real broker and the MongoDB wire server. The service runs as one application
  * context that this class starts itself, so that a test can stop it and start it again on the same database
  * (idempotency across restarts) without a second context consuming the same topic. Every test uses its own
- * customer and event ids; none depends on another.
+ * customer and event ids; none depends on another. Requests carry local tokens of the role each endpoint needs
+ * (access control itself is tested by {@link FeedbackAccessIT}).
  */
 class FeedbackCollectionIT {
     private static final String DATABASE = "feedback-collection-it";
@@ -120,7 +124,39 @@ class FeedbackCollectionIT {
         assertThat(event.topics()).containsExactly(FeedbackTopic.DELIVERY);
         assertThat(event.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(event.recordedAt()).isNotNull();
-        assertThat(event.text()).isEqualTo(nps.text());
+        // The free text stays here (segstream.feedback.publish-text defaults to false): not in the message at all.
+        assertThat(event.text()).isNull();
+        assertThat(new String(message.value(), StandardCharsets.UTF_8)).doesNotContain("delivery took a week")
+                .doesNotContain("配送太慢了");
+        assertThat(read(get("/api/v1/customers/" + customer + "/feedback")).at("/items/0/text").asString())
+                .as("kept in the service's view").isEqualTo(nps.text());
+    }
+
+    @Test
+    void personalDataFieldsAProducerSendsAreDroppedNeitherStoredNorPublished() throws Exception {
+        String customer = customer();
+        String viaHttp = "e-pii-http-" + UUID.randomUUID();
+        String viaKafka = "e-pii-kafka-" + UUID.randomUUID();
+        String template = "{\"eventId\":\"%s\",\"kind\":\"CSAT_SURVEY\",\"customerId\":\"" + customer + "\","
+                + "\"occurredAt\":\"" + minutesAgo(4) + "\",\"score\":4,"
+                + "\"name\":\"Wang Xiaoming\",\"email\":\"wang.xiaoming@example.com\","
+                + "\"phone\":\"+86 138 0013 8000\",\"customer\":{\"name\":\"Wang Xiaoming\"}}";
+
+        assertThat(post("/api/v1/feedback", template.formatted(viaHttp).getBytes(StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(201);
+        sendRaw(customer, template.formatted(viaKafka).getBytes(StandardCharsets.UTF_8), viaKafka);
+
+        for (String eventId : List.of(viaHttp, viaKafka)) {
+            String published = new String(awaitRecorded(eventId).value(), StandardCharsets.UTF_8);
+            Document stored = service.getBean(org.springframework.data.mongodb.MongoDatabaseFactory.class)
+                    .getMongoDatabase().getCollection("feedback").find(new Document("_id", eventId)).first();
+            assertThat(stored).as("stored " + eventId).isNotNull();
+            for (String personal : List.of("Wang Xiaoming", "wang.xiaoming@example.com", "138 0013 8000")) {
+                assertThat(stored.toJson()).doesNotContain(personal);
+                assertThat(published).doesNotContain(personal);
+            }
+            assertThat(stored.keySet()).doesNotContain("name", "email", "phone", "customer");
+        }
     }
 
     @Test
@@ -270,8 +306,8 @@ class FeedbackCollectionIT {
                 .occurredAt(Instant.now().plus(Duration.ofDays(1))).build())), 422, "OCCURRED_IN_FUTURE");
         assertProblem(post("/api/v1/feedback", ("{\"text\":\"" + "x".repeat(300 * 1024) + "\"}")
                 .getBytes(StandardCharsets.UTF_8)), 413, "PAYLOAD_TOO_LARGE");
-        HttpResponse<String> wrongType = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/feedback"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")).build(),
+        HttpResponse<String> wrongType = HTTP.send(TestTokens.authorized(HttpRequest.newBuilder(uri("/api/v1/feedback")),
+                        Role.INGEST).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(wrongType, 415, "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(get("/api/v1/customers/bad%20id/feedback"), 400, "INVALID_ID");
@@ -347,12 +383,17 @@ class FeedbackCollectionIT {
     void metricsAndHealthAreExposed() throws Exception {
         assertThat(post("/api/v1/feedback", json(FeedbackMother.nps(9).customerId(customer())
                 .occurredAt(minutesAgo(1)).text("great service").build())).statusCode()).isEqualTo(201);
-        String prometheus = get("/actuator/prometheus").body();
+        String prometheus = get("/actuator/prometheus", Role.METRICS).body();
         assertThat(prometheus).contains("segstream_feedback_accepted_total").contains("segstream_feedback_sentiment_total")
                 .contains("application=\"feedback-collection\"");
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> readiness = get("/actuator/health/readiness", Role.OPS);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"mongo\"").contains("\"kafka\"");
+        HttpResponse<String> probe = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(probe.statusCode()).as("the probe is open").isEqualTo(200);
+        assertThat(probe.body()).as("but shows no details").contains("\"UP\"").doesNotContain("mongo")
+                .doesNotContain("kafka");
     }
 
     // --- helpers ---
@@ -395,13 +436,21 @@ class FeedbackCollectionIT {
         return URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path);
     }
 
+    /** As an intake client (INGEST). */
     private static HttpResponse<String> post(String path, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HTTP.send(TestTokens.authorized(HttpRequest.newBuilder(uri(path)), Role.INGEST)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As marketing, the reader of feedback and NPS. */
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, Role.MARKETING);
+    }
+
+    private static HttpResponse<String> get(String path, Role role) throws Exception {
+        return HTTP.send(TestTokens.authorized(HttpRequest.newBuilder(uri(path)), role).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode read(HttpResponse<String> response) {

@@ -11,11 +11,14 @@ import java.util.List;
 
 /**
  * Settings of feedback-collection under {@code segstream.feedback}; application.yml documents each default.
+ *
+ * @param publishText whether feedback.recorded.v1 carries the free text; false (the default) publishes
+ *                    {@code text: null}: the text stays in this service. True only for a consumer with a lawful need
  */
 @ConfigurationProperties("segstream.feedback")
 public record FeedbackProperties(@DefaultValue Intake intake, @DefaultValue Understanding understanding,
                                  @DefaultValue Lexicons lexicon, @DefaultValue Query query,
-                                 @DefaultValue Store store) {
+                                 @DefaultValue Store store, @DefaultValue("false") boolean publishText) {
 
     /**
      * @param maxTextLength longest text, in Unicode characters

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  *   <li>A REFERRAL names a referred customer other than the referrer; no other kind names one.</li>
  *   <li>severity only on COMPLAINT and SUPPORT_TICKET.</li>
  *   <li>occurredAt not further ahead than the clock skew, nor older than the accepted age.</li>
+ *   <li>text, orderId and source are well-formed Unicode (no unpaired surrogate), else INVALID_FIELD.</li>
  * </ul>
  */
 public final class FeedbackRules {
@@ -111,6 +112,9 @@ public final class FeedbackRules {
 
     private Rejection text(FeedbackSubmitted f) {
         String text = f.text();
+        if (!wellFormed(text)) {
+            return illFormed("text");
+        }
         if (text != null && text.codePointCount(0, text.length()) > limits.maxTextLength()) {
             return new Rejection(RejectionCodes.TEXT_TOO_LONG,
                     "text is longer than " + limits.maxTextLength() + " characters");
@@ -149,6 +153,12 @@ public final class FeedbackRules {
             return new Rejection(RejectionCodes.SEVERITY_NOT_ALLOWED,
                     "severity belongs to a COMPLAINT or SUPPORT_TICKET only");
         }
+        if (!wellFormed(f.orderId())) {
+            return illFormed("orderId");
+        }
+        if (!wellFormed(f.source())) {
+            return illFormed("source");
+        }
         if (f.orderId() != null && f.orderId().length() > MAX_REFERENCE_LENGTH) {
             return new Rejection(RejectionCodes.FIELD_TOO_LONG,
                     "orderId is longer than " + MAX_REFERENCE_LENGTH + " characters");
@@ -161,6 +171,30 @@ public final class FeedbackRules {
             return new Rejection(RejectionCodes.INVALID_TOPICS, "topics holds an empty entry");
         }
         return null;
+    }
+
+    /**
+     * A JSON string may hold an unpaired surrogate ("\\ud800"), which is no Unicode text: it cannot be stored as
+     * UTF-8 (MongoDB) or published faithfully, and would come back altered. Refused like a value of the wrong type.
+     */
+    static boolean wellFormed(String value) {
+        if (value == null) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Rejection illFormed(String field) {
+        return new Rejection(RejectionCodes.INVALID_FIELD,
+                "field " + field + " is not well-formed Unicode text (it holds an unpaired surrogate)");
     }
 
     private static Rejection required(String field) {

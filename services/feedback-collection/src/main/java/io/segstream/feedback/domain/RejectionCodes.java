@@ -41,6 +41,11 @@ public final class RejectionCodes {
     public static final String REFERRAL_TARGET_NOT_ALLOWED = "REFERRAL_TARGET_NOT_ALLOWED";
     /** A customer referring themselves. */
     public static final String SELF_REFERRAL = "SELF_REFERRAL";
+    /**
+     * The customer was erased at or after the moment this event occurred (HTTP 422; from Kafka the event is dropped,
+     * not dead-lettered, since the dead-letter topic would keep the personal data).
+     */
+    public static final String CUSTOMER_ERASED = "CUSTOMER_ERASED";
     /** severity on a kind other than COMPLAINT or SUPPORT_TICKET. */
     public static final String SEVERITY_NOT_ALLOWED = "SEVERITY_NOT_ALLOWED";
 

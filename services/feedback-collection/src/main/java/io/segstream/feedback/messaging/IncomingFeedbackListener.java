@@ -1,5 +1,6 @@
 package io.segstream.feedback.messaging;
 
+import io.segstream.contracts.Ids;
 import io.segstream.contracts.Topics;
 import io.segstream.feedback.domain.FeedbackIntake;
 import io.segstream.feedback.domain.IntakeOutcome;
@@ -14,17 +15,21 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Feedback from survey, review and support tools (feedback.incoming.v1), a poll at a time: the whole batch goes
  * through the intake in one call (one bulk insert, one wait for Kafka's acknowledgements, one bulk update), then
- * each rejected message goes to feedback.incoming.v1.dlq with its code and message. Offsets are committed after
+ * each rejected message goes to feedback.incoming.v1.dlq with its code and message. A message of an erased customer
+ * that occurred at or before the erasure is dropped, not dead-lettered (the dead-letter topic would keep the personal
+ * data the erasure removed); the intake counts it (segstream.erasure.suppressed). Offsets are committed after
  * this returns, i.e. after everything is durable; if MongoDB is away the exception escapes and the runtime's error
  * handler redelivers the batch (already recorded items then come back as duplicates).
  */
 @Component
 class IncomingFeedbackListener {
     private static final Logger log = LoggerFactory.getLogger(IncomingFeedbackListener.class);
+    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final FeedbackDecoder decoder;
     private final FeedbackIntake intake;
@@ -43,14 +48,28 @@ class IncomingFeedbackListener {
             submissions.add(decoder.decode(record.value()));
         }
         List<IntakeOutcome> outcomes = intake.receive(submissions, IntakePath.KAFKA);
+        int dropped = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             IntakeOutcome outcome = outcomes.get(i);
-            if (outcome.status() == IntakeOutcome.Status.REJECTED) {
+            if (outcome.status() == IntakeOutcome.Status.SUPPRESSED) {
+                dropped++;
+            } else if (outcome.status() == IntakeOutcome.Status.REJECTED) {
                 ConsumerRecord<String, byte[]> record = records.get(i);
                 log.info("dead-lettering {}-{}@{} (event {}): {}", record.topic(), record.partition(),
-                        record.offset(), outcome.eventId(), outcome.rejection().code());
+                        record.offset(), loggable(outcome.eventId()), outcome.rejection().code());
                 deadLetters.deadLetter(record, outcome.rejection().code(), outcome.rejection().message());
             }
         }
+        if (dropped > 0) {
+            log.info("dropped {} message(s) of erased customers that occurred before their erasure", dropped);
+        }
+    }
+
+    /**
+     * The eventId as logged: only when it follows the id syntax. A refused message's "id" can be anything the
+     * producer sent (megabytes, line breaks that forge log lines, RTL overrides, personal data).
+     */
+    static String loggable(String eventId) {
+        return eventId == null ? null : ID.matcher(eventId).matches() ? eventId : "(not a valid id)";
     }
 }

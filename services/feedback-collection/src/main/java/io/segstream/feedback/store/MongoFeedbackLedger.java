@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  * The feedback view in the {@value #COLLECTION} collection: one document per recorded event, {@code _id = eventId}
  * (the idempotency key, across HTTP, Kafka, instances and restarts), with the event's fields, how its text was
  * understood (topics, sentiment and its basis, polarity, the matched lexicon rules) and its NPS class, plus the
- * outbox state that gets feedback.recorded.v1 published (runtime {@link Outbox}).
+ * outbox state that gets feedback.recorded.v1 published (runtime {@link Outbox}). The document keeps the text; the
+ * published event (and the outbox's copy of it) carries it only when {@code publishText} is set.
  * <p>
  * Indexes: {@code _id}; {@code customer_feedback {customerId: 1, occurredAt: -1, _id: -1}} for a customer's pages;
  * {@code nps_period {kind: 1, occurredAt: 1}} for the NPS roll-up; the outbox's own relay index.
@@ -58,12 +59,19 @@ public class MongoFeedbackLedger implements FeedbackLedger {
 
     private final MongoCollection<Document> collection;
     private final Outbox<FeedbackRecorded> outbox;
+    private final boolean publishText;
     private volatile boolean indexed;
 
-    /** Creates the indexes (idempotent); when MongoDB is not reachable yet, the first use creates them. */
-    public MongoFeedbackLedger(MongoCollection<Document> collection, Outbox<FeedbackRecorded> outbox) {
+    /**
+     * Creates the indexes (idempotent); when MongoDB is not reachable yet, the first use creates them.
+     *
+     * @param publishText whether feedback.recorded.v1 carries the free text (segstream.feedback.publish-text)
+     */
+    public MongoFeedbackLedger(MongoCollection<Document> collection, Outbox<FeedbackRecorded> outbox,
+                               boolean publishText) {
         this.collection = collection;
         this.outbox = outbox;
+        this.publishText = publishText;
         try {
             ensureIndexes();
         } catch (MongoException e) {
@@ -86,8 +94,8 @@ public class MongoFeedbackLedger implements FeedbackLedger {
         List<OutboxRecord<FeedbackRecorded>> records = new ArrayList<>(feedback.size());
         for (RecordedFeedback item : feedback) {
             FeedbackRecorded event = item.event();
-            records.add(new OutboxRecord<>(event.eventId(), event.customerId(), event.occurredAt(), event,
-                    FeedbackDocuments.view(item)));
+            records.add(new OutboxRecord<>(event.eventId(), event.customerId(), event.occurredAt(),
+                    item.published(publishText), FeedbackDocuments.view(item)));
         }
         List<OutboxOutcome> outcomes;
         try {

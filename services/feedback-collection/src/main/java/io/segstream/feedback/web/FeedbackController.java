@@ -73,7 +73,7 @@ class FeedbackController {
                             UnderstandingView.of(outcome.recorded().understanding())));
             case DUPLICATE -> ResponseEntity.ok(new FeedbackReceipt(outcome.eventId(), outcome.status().name(),
                     null, null));
-            case REJECTED -> throw problem(outcome);
+            case REJECTED, SUPPRESSED -> throw problem(outcome);
         };
     }
 
@@ -115,11 +115,12 @@ class FeedbackController {
                     items.add(new ItemResult(i, outcome.eventId(), outcome.status().name(), null, null, null, null,
                             null));
                 }
-                case REJECTED -> {
+                case REJECTED, SUPPRESSED -> {
                     rejected++;
                     Rejection why = outcome.rejection();
-                    items.add(new ItemResult(i, outcome.eventId(), outcome.status().name(), null, null, null,
-                            why.code(), why.message()));
+                    // A suppressed item is reported as REJECTED with code CUSTOMER_ERASED: three statuses only.
+                    items.add(new ItemResult(i, outcome.eventId(), IntakeOutcome.Status.REJECTED.name(), null, null,
+                            null, why.code(), why.message()));
                 }
             }
         }
@@ -189,7 +190,7 @@ class FeedbackController {
         return new ProblemException(statusOf(why.code()), why.code(), why.message(), properties, null);
     }
 
-    /** Unreadable payloads are 400, oversized ones 413, broken feedback rules 422. */
+    /** Unreadable payloads are 400, oversized ones 413, broken feedback rules and erased customers 422. */
     static HttpStatus statusOf(String code) {
         return switch (code) {
             case RejectionCodes.MALFORMED_JSON, RejectionCodes.INVALID_FIELD, RejectionCodes.EMPTY_PAYLOAD ->

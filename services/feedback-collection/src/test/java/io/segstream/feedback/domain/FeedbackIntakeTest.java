@@ -6,9 +6,13 @@ import io.segstream.contracts.feedback.Sentiment;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.segstream.feedback.domain.FeedbackMother.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +130,100 @@ class FeedbackIntakeTest {
         ledger.storeAway = true;
         IntakeOutcome outcome = intake.receive(FeedbackMother.nps(12).submission(), IntakePath.KAFKA);
         assertThat(outcome.status()).isEqualTo(IntakeOutcome.Status.REJECTED);
+    }
+
+    /** Tombstones in memory, counting the queries and the suppressed events. */
+    static final class FakeTombstones implements Tombstones {
+        final Map<String, Instant> erased = new HashMap<>();
+        final List<Collection<String>> queries = new ArrayList<>();
+        long suppressed;
+
+        @Override
+        public Map<String, Instant> erasedAmong(Collection<String> customerIds) {
+            queries.add(List.copyOf(customerIds));
+            Map<String, Instant> found = new HashMap<>(erased);
+            found.keySet().retainAll(customerIds);
+            return found;
+        }
+
+        @Override
+        public void countSuppressed(long events) {
+            suppressed += events;
+        }
+    }
+
+    @Test
+    void eventsOfAnErasedCustomerUpToTheErasureAreSuppressedLaterOnesAccepted() {
+        FakeTombstones tombstones = new FakeTombstones();
+        Instant erasedAt = NOW.minusSeconds(600);
+        tombstones.erased.put("C-gone", erasedAt);
+        FeedbackIntake withTombstones = new FeedbackIntake(new FeedbackRules(FeedbackRulesTest.LIMITS),
+                new FeedbackUnderstanding(ProductionUnderstanding.text()), ledger, new IgnoringObserver(),
+                tombstones, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        List<IntakeOutcome> outcomes = withTombstones.receive(List.of(
+                FeedbackMother.nps(9).eventId("old").customerId("C-gone").occurredAt(erasedAt.minusSeconds(1))
+                        .submission(),
+                FeedbackMother.nps(9).eventId("same-instant").customerId("C-gone").occurredAt(erasedAt).submission(),
+                FeedbackMother.nps(42).eventId("old-and-bad").customerId("C-gone").occurredAt(erasedAt.minusSeconds(5))
+                        .submission(),
+                FeedbackMother.nps(9).eventId("newer").customerId("C-gone").occurredAt(erasedAt.plusMillis(1))
+                        .submission(),
+                FeedbackMother.nps(9).eventId("other").customerId("C-here").occurredAt(erasedAt.minusSeconds(1))
+                        .submission(),
+                FeedbackMother.referral("C-gone").eventId("late-referral").customerId("C-here")
+                        .occurredAt(erasedAt.minusSeconds(1)).submission(),
+                FeedbackMother.referral("C-gone").eventId("new-referral").customerId("C-here")
+                        .occurredAt(erasedAt.plusSeconds(1)).submission()), IntakePath.KAFKA);
+
+        assertThat(outcomes).extracting(IntakeOutcome::status).containsExactly(IntakeOutcome.Status.SUPPRESSED,
+                IntakeOutcome.Status.SUPPRESSED, IntakeOutcome.Status.SUPPRESSED, IntakeOutcome.Status.ACCEPTED,
+                IntakeOutcome.Status.ACCEPTED, IntakeOutcome.Status.ACCEPTED, IntakeOutcome.Status.ACCEPTED);
+        assertThat(outcomes.get(0).rejection().code()).isEqualTo(RejectionCodes.CUSTOMER_ERASED);
+        assertThat(outcomes.get(0).rejection().message()).doesNotContain("C-gone");
+        assertThat(tombstones.queries).as("one query per batch").hasSize(1);
+        assertThat(tombstones.queries.get(0)).containsExactlyInAnyOrder("C-gone", "C-here");
+        assertThat(tombstones.suppressed).isEqualTo(3);
+        assertThat(ledger.recorded).containsOnlyKeys("newer", "other", "late-referral", "new-referral");
+        assertThat(ledger.recorded.get("late-referral").event().referredCustomerId())
+                .as("a late referral keeps no erased id").isNull();
+        assertThat(ledger.recorded.get("new-referral").event().referredCustomerId()).isEqualTo("C-gone");
+    }
+
+    @Test
+    void noTombstoneQueryWhenNothingNamesACustomer() {
+        FakeTombstones tombstones = new FakeTombstones();
+        new FeedbackIntake(new FeedbackRules(FeedbackRulesTest.LIMITS),
+                new FeedbackUnderstanding(ProductionUnderstanding.text()), ledger, new IgnoringObserver(),
+                tombstones, Clock.fixed(NOW, ZoneOffset.UTC)).receive(List.of(
+                Submission.unreadable(new Rejection(RejectionCodes.MALFORMED_JSON, "not JSON"), null)),
+                IntakePath.KAFKA);
+        assertThat(tombstones.queries).isEmpty();
+    }
+
+    @Test
+    void thePublishedEventCarriesTheTextOnlyWhenAskedTo() {
+        intake.receive(FeedbackMother.nps(3).eventId("txt").text("ring 5550").submission(), IntakePath.HTTP);
+        RecordedFeedback recorded = ledger.recorded.get("txt");
+        assertThat(recorded.event().text()).as("kept in the service").isEqualTo("ring 5550");
+        assertThat(recorded.published(false).text()).isNull();
+        assertThat(recorded.published(false)).usingRecursiveComparison().ignoringFields("text")
+                .isEqualTo(recorded.event());
+        assertThat(recorded.published(true)).isEqualTo(recorded.event());
+    }
+
+    static final class IgnoringObserver implements IntakeObserver {
+        @Override
+        public void accepted(FeedbackKind kind, IntakePath path, Sentiment sentiment) {
+        }
+
+        @Override
+        public void duplicate(FeedbackKind kind, IntakePath path) {
+        }
+
+        @Override
+        public void rejected(FeedbackKind kind, String code, IntakePath path) {
+        }
     }
 
     @Test

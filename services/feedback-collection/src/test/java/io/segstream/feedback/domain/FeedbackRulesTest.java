@@ -70,6 +70,18 @@ class FeedbackRulesTest {
     }
 
     @Test
+    void unpairedSurrogatesAreNoTextButEmojiAndAstralCharactersAre() {
+        assertThat(code(FeedbackMother.nps(9).text("bad \ud800 text"))).isEqualTo(RejectionCodes.INVALID_FIELD);
+        assertThat(code(FeedbackMother.nps(9).text("\udc00"))).isEqualTo(RejectionCodes.INVALID_FIELD);
+        assertThat(code(FeedbackMother.nps(9).text("ab\ud83d"))).isEqualTo(RejectionCodes.INVALID_FIELD);
+        assertThat(code(FeedbackMother.nps(9).text("\ude00\ud83d"))).as("pair in the wrong order")
+                .isEqualTo(RejectionCodes.INVALID_FIELD);
+        assertThat(code(FeedbackMother.nps(9).orderId("SO-\ud800"))).isEqualTo(RejectionCodes.INVALID_FIELD);
+        assertThat(code(FeedbackMother.nps(9).source("\udfff"))).isEqualTo(RejectionCodes.INVALID_FIELD);
+        assertThat(code(FeedbackMother.nps(9).text("😀 𠀀 好 \u202e \u0000"))).isNull();
+    }
+
+    @Test
     void referralRules() {
         assertThat(code(FeedbackMother.referral(null))).isEqualTo(RejectionCodes.REFERRAL_TARGET_REQUIRED);
         assertThat(code(FeedbackMother.referral("C-10023"))).isEqualTo(RejectionCodes.SELF_REFERRAL);

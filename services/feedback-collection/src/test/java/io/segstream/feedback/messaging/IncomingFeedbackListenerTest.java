@@ -61,6 +61,44 @@ class IncomingFeedbackListenerTest {
         verify(deadLetters, times(2)).deadLetter(any(), anyString(), anyString());
     }
 
+    @Test
+    void oldMessagesOfAnErasedCustomerAreDroppedNotDeadLettered() {
+        java.time.Instant erasedAt = FeedbackMother.NOW.minusSeconds(60);
+        IncomingFeedbackListener withTombstones = new IncomingFeedbackListener(new FeedbackDecoder(10_000),
+                new FeedbackIntake(new FeedbackRules(new IntakeLimits(4000, Duration.ofMinutes(5),
+                        Duration.ofDays(730))), new FeedbackUnderstanding(new TextUnderstanding(Lexicon.of(List.of()),
+                        new UnderstandingSettings(3, 0.75, 0.5, 1.5, 0.5, 6, 1.5))), ledger, new IgnoringObserver(),
+                        new io.segstream.feedback.domain.Tombstones() {
+                            @Override
+                            public java.util.Map<String, java.time.Instant> erasedAmong(
+                                    java.util.Collection<String> customerIds) {
+                                return java.util.Map.of("C-10023", erasedAt);
+                            }
+
+                            @Override
+                            public void countSuppressed(long events) {
+                            }
+                        }, Clock.fixed(FeedbackMother.NOW, ZoneOffset.UTC)), deadLetters);
+        ConsumerRecord<String, byte[]> old = record(0, ContractJson.mapper().writeValueAsBytes(
+                FeedbackMother.nps(42).eventId("old").occurredAt(erasedAt.minusSeconds(1)).build()));
+        ConsumerRecord<String, byte[]> newer = record(1, ContractJson.mapper().writeValueAsBytes(
+                FeedbackMother.nps(9).eventId("newer").occurredAt(erasedAt.plusSeconds(1)).build()));
+
+        withTombstones.onFeedback(List.of(old, newer));
+
+        assertThat(ledger.recorded).containsOnlyKeys("newer");
+        verify(deadLetters, times(0)).deadLetter(any(), anyString(), anyString());
+    }
+
+    @Test
+    void onlyWellFormedEventIdsAreLogged() {
+        assertThat(IncomingFeedbackListener.loggable("ev-1")).isEqualTo("ev-1");
+        assertThat(IncomingFeedbackListener.loggable(null)).isNull();
+        for (String forged : List.of("x\nERROR forged line", "a".repeat(5000), "\u202eevil", "li.lei@example.com x")) {
+            assertThat(IncomingFeedbackListener.loggable(forged)).isEqualTo("(not a valid id)");
+        }
+    }
+
     private static ConsumerRecord<String, byte[]> record(long offset, byte[] value) {
         return new ConsumerRecord<>(Topics.FEEDBACK_INCOMING, 0, offset, "C-10023", value);
     }
