@@ -2,6 +2,8 @@ package io.segstream.segmentation;
 
 import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.segment.SegmentChanged;
+import io.segstream.runtime.security.Role;
+import io.segstream.runtime.security.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,8 +168,11 @@ class RedefinitionIT extends SegmentationIntegrationTest {
         return ContractJson.mapper().readTree(response.body());
     }
 
+    /** Sends as marketing, except a PUT (a new definition version), which takes an administrator. */
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder request = TestTokens.authorized(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)),
+                "PUT".equals(method) ? Role.ADMIN : Role.MARKETING);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -1,5 +1,7 @@
 package io.segstream.segmentation;
 
+import io.segstream.runtime.security.Role;
+import io.segstream.runtime.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -11,27 +13,41 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SegmentationHealthIT extends SegmentationIntegrationTest {
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
     @Test
-    void readinessIsUpWithKafkaAndMongo() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+    void readinessIsUpWithKafkaAndMongoAndShowsThemOnlyToOps() throws Exception {
+        HttpResponse<String> ops = http.send(TestTokens.authorized(request("/actuator/health/readiness"), Role.OPS)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ops.statusCode()).isEqualTo(200);
+        assertThat(ops.body()).contains("\"mongo\"").contains("\"kafka\"").contains("UP");
+
+        // The probe is open to the orchestrator, which sees the status and nothing else.
+        HttpResponse<String> anonymous = http.send(request("/actuator/health/readiness").build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"mongo\"").contains("\"kafka\"").contains("UP");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("UP").doesNotContain("mongo").doesNotContain("kafka");
     }
 
     @Test
-    void unknownPathIsProblemJsonWithACode() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/nothing-here")).build(),
+    void anUnmappedPathIsClosedAsProblemJsonWithACode() throws Exception {
+        HttpResponse<String> anonymous = http.send(request("/api/v1/nothing-here").build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("content-type")).hasValueSatisfying(
                 ct -> assertThat(ct).contains("application/problem+json"));
-        assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
+        assertThat(anonymous.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+        // No rule names it, so not even an administrator gets through (nor learns whether it exists).
+        HttpResponse<String> admin = http.send(TestTokens.authorized(request("/api/v1/nothing-here"), Role.ADMIN)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).isEqualTo(403);
+        assertThat(admin.body()).contains("\"code\":\"FORBIDDEN\"");
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     }
 }

@@ -8,6 +8,8 @@ import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.feedback.FeedbackKind;
 import io.segstream.contracts.feedback.FeedbackTopic;
 import io.segstream.contracts.feedback.Sentiment;
+import io.segstream.runtime.security.Role;
+import io.segstream.runtime.security.TestTokens;
 import io.segstream.segmentation.reevaluation.RfmRefresher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.AfterAll;
@@ -267,7 +269,7 @@ class SegmentationIT extends SegmentationIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(TestTokens.authorized(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)),
+                Role.MARKETING).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

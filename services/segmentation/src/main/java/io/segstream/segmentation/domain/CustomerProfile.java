@@ -313,6 +313,22 @@ public final class CustomerProfile {
         version++;
     }
 
+    /**
+     * Whether any fact this profile holds (kept one by one or folded) occurred at or before {@code instant}: after an
+     * erasure at that instant, such a profile holds erased history (a batch that was in flight wrote it); one that
+     * does not was started by events after the erasure, a new relationship.
+     */
+    public boolean holdsFactsAtOrBefore(Instant instant) {
+        if (purchases.isEmpty() && feedback.isEmpty() && earlier.firstPurchaseAt() == null
+                && earlierFeedback.throughAt() == null) {
+            return true;
+        }
+        return purchases.stream().anyMatch(fact -> !fact.occurredAt().isAfter(instant))
+                || feedback.stream().anyMatch(fact -> !fact.occurredAt().isAfter(instant))
+                || (earlier.firstPurchaseAt() != null && !earlier.firstPurchaseAt().isAfter(instant))
+                || (earlierFeedback.throughAt() != null && !earlierFeedback.throughAt().isAfter(instant));
+    }
+
     public String customerId() {
         return customerId;
     }

@@ -61,16 +61,26 @@ public final class DefinitionCatalogue implements SegmentCatalogue {
      * @throws InvalidDefinition when an expression does not compile, or the kind of an existing key would change
      */
     public SegmentDefinition define(SegmentDefinition proposed) {
-        compile(proposed);
+        validate(proposed);
+        SegmentDefinition stored = store.saveNewVersion(proposed);
+        reload();
+        return stored;
+    }
+
+    /**
+     * Compiles a proposed new version and checks that it could be stored: an existing key keeps its kind.
+     *
+     * @throws InvalidDefinition when it could not be stored
+     */
+    public Dimension validate(SegmentDefinition proposed) {
+        Dimension compiled = compile(proposed);
         definition(proposed.key()).ifPresent(current -> {
             if (current.kind() != proposed.kind()) {
                 throw new InvalidDefinition("kind", "definition " + proposed.key() + " is a " + current.kind()
                         + "; a key cannot change its kind");
             }
         });
-        SegmentDefinition stored = store.saveNewVersion(proposed);
-        reload();
-        return stored;
+        return compiled;
     }
 
     /** Validates and compiles a definition without storing it (for a preview). */

@@ -41,4 +41,11 @@ public interface ProfileStore {
 
     /** Profiles whose planned re-evaluation instant is at or before {@code asOf}, earliest first. */
     List<CustomerProfile> dueForReevaluation(Instant asOf, int limit);
+
+    /**
+     * Deletes the customer's profile (facts, classes and any changes still pending: they are never published).
+     *
+     * @return how many documents went (0 or 1); deleting an unknown customer is not an error
+     */
+    long delete(String customerId);
 }

@@ -48,10 +48,10 @@ public final class Redefinitions {
     /**
      * What the definition would change as of {@code asOf}, without storing or applying anything.
      *
-     * @throws InvalidDefinition when it does not compile
+     * @throws InvalidDefinition when it does not compile or could not be stored (a kind change)
      */
     public Preview preview(SegmentDefinition proposed, Instant asOf) {
-        Dimension dimension = catalogue.compile(proposed);
+        Dimension dimension = catalogue.validate(proposed);
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, List<String>> enteredSample = new LinkedHashMap<>();
         Map<String, List<String>> leftSample = new LinkedHashMap<>();

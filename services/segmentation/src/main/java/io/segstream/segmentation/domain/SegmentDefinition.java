@@ -10,14 +10,24 @@ import java.util.Objects;
  *
  * @param version   1 for the first definition of a key, +1 on every change; 0 for one not stored yet
  * @param createdAt when this version was stored (processing time), null for one not stored yet
+ * @param changedBy who stored this version (the caller's principal; "system" for the seeded defaults), null for one
+ *                  not stored yet or stored before the audit existed
+ * @param changedAt when {@code changedBy} stored it (the same instant as {@code createdAt})
  */
 public record SegmentDefinition(String key, DefinitionKind kind, String description, List<ClassRule> classes,
-                                String expression, long version, Instant createdAt) {
+                                String expression, long version, Instant createdAt, String changedBy,
+                                Instant changedAt) {
 
     public SegmentDefinition {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(kind, "kind");
         classes = classes == null ? List.of() : List.copyOf(classes);
+    }
+
+    /** A definition without audit fields (not stored yet, or from before the audit). */
+    public SegmentDefinition(String key, DefinitionKind kind, String description, List<ClassRule> classes,
+                             String expression, long version, Instant createdAt) {
+        this(key, kind, description, classes, expression, version, createdAt, null, null);
     }
 
     public static SegmentDefinition dimension(String key, String description, List<ClassRule> classes) {
@@ -28,8 +38,16 @@ public record SegmentDefinition(String key, DefinitionKind kind, String descript
         return new SegmentDefinition(key, DefinitionKind.AUDIENCE, description, List.of(), expression, 0, null);
     }
 
+    /** This definition stored as {@code newVersion} at {@code storedAt} (also its {@code changedAt}). */
     public SegmentDefinition withVersion(long newVersion, Instant storedAt) {
-        return new SegmentDefinition(key, kind, description, classes, expression, newVersion, storedAt);
+        return new SegmentDefinition(key, kind, description, classes, expression, newVersion, storedAt, changedBy,
+                storedAt);
+    }
+
+    /** This definition as changed by {@code actor} (recorded with the version it is stored as). */
+    public SegmentDefinition changedBy(String actor) {
+        return new SegmentDefinition(key, kind, description, classes, expression, version, createdAt, actor,
+                changedAt);
     }
 
     /** The class names a customer can be given: the dimension's classes, or true/false for an audience. */

@@ -46,6 +46,8 @@ public final class CelDefinitionCompiler implements DefinitionCompiler {
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** The catch-all a dimension's last class must have, so that every customer gets exactly one class. */
     static final String CATCH_ALL = "true";
+    /** Characters of a description: a sentence for people, not a document. */
+    static final int MAX_DESCRIPTION_LENGTH = 500;
 
     private final Cel cel;
     private final Limits limits;
@@ -94,6 +96,11 @@ public final class CelDefinitionCompiler implements DefinitionCompiler {
         if (!KEY.matcher(definition.key()).matches()) {
             throw new InvalidDefinition("key", "a key is 1-63 lower-case letters, digits and '-', starting with a letter");
         }
+        if (definition.description() != null && (definition.description().length() > MAX_DESCRIPTION_LENGTH
+                || !printable(definition.description()))) {
+            throw new InvalidDefinition("description", "a description is at most " + MAX_DESCRIPTION_LENGTH
+                    + " printable characters");
+        }
         if (definition.kind() == DefinitionKind.AUDIENCE) {
             if (!definition.classes().isEmpty()) {
                 throw new InvalidDefinition("classes", "an audience has an expression, not classes");
@@ -129,6 +136,31 @@ public final class CelDefinitionCompiler implements DefinitionCompiler {
         return new CelDimension(definition, classes, programs);
     }
 
+    /**
+     * No control characters (tab and line breaks aside), no bidirectional overrides (text that reads differently from
+     * how it evaluates) and no unpaired surrogates (not text at all).
+     */
+    static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private CelRuntime.Program program(String where, String expression) {
         if (expression == null || expression.isBlank()) {
             throw new InvalidDefinition(where, "the expression is missing");
@@ -136,6 +168,10 @@ public final class CelDefinitionCompiler implements DefinitionCompiler {
         if (expression.length() > limits.maxExpressionLength()) {
             throw new InvalidDefinition(where, "the expression is longer than " + limits.maxExpressionLength()
                     + " characters");
+        }
+        if (!printable(expression)) {
+            throw new InvalidDefinition(where, "the expression contains control, direction-override or unpaired "
+                    + "surrogate characters");
         }
         CelValidationResult result = cel.compile(expression);
         if (result.hasError()) {
@@ -147,6 +183,7 @@ public final class CelDefinitionCompiler implements DefinitionCompiler {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
+            ExpressionGuard.check(where, ast);
             return cel.createProgram(ast);
         } catch (CelValidationException | CelEvaluationException e) {
             throw new InvalidDefinition(where, e.getMessage());

@@ -5,6 +5,7 @@ import io.segstream.contracts.Topics;
 import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.runtime.messaging.ContractDecoder;
+import io.segstream.runtime.erasure.ErasedCustomers;
 import io.segstream.runtime.messaging.ContractViolation;
 import io.segstream.segmentation.domain.BatchResult;
 import io.segstream.segmentation.domain.ConcurrentProfileUpdate;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Consumes purchases.recorded.v1 and feedback.recorded.v1 in one batch listener: decode, translate, one call into the
@@ -28,6 +31,10 @@ import java.util.List;
  * read and one write of the profile and never race each other. A record that is not a usable event is logged (topic, partition, offset, code: never the payload) and counted, not thrown: a recorded
  * topic has no dead-letter topic (purchase-ingestion validated it already; a bad one here is a bug upstream to find
  * by its offset). Anything thrown is an infrastructure failure and the batch is retried.
+ *
+ * <p>Erased customers (service-runtime's tombstones, one query per batch): an event that occurred at or before the
+ * customer's erasure (a redelivery, a replay, a late arrival) is dropped and counted in
+ * {@code segstream.erasure.suppressed}; a later one starts a fresh profile, as for a new customer.
  */
 @Component
 class RecordedEventsListener {
@@ -38,9 +45,11 @@ class RecordedEventsListener {
     private final SegmentationMetrics metrics;
     private final EvaluationClock clock;
     private final int maxCategories;
+    private final ErasedCustomers erasedCustomers;
 
     RecordedEventsListener(ContractDecoder decoder, Segmentation segmentation, SegmentationMetrics metrics,
-                             EvaluationClock clock, ProfilePolicy policy) {
+                           EvaluationClock clock, ProfilePolicy policy, ErasedCustomers erasedCustomers) {
+        this.erasedCustomers = erasedCustomers;
         this.decoder = decoder;
         this.segmentation = segmentation;
         this.metrics = metrics;
@@ -63,15 +72,35 @@ class RecordedEventsListener {
                 metrics.rejected(violation.code());
             }
         }
+        List<CustomerFact> kept = withoutErasedHistory(facts);
         BatchResult result;
         try {
-            facts.forEach(fact -> clock.observe(fact.occurredAt()));
-            result = segmentation.apply(facts, clock.now());
+            kept.forEach(fact -> clock.observe(fact.occurredAt()));
+            result = segmentation.apply(kept, clock.now());
         } catch (ConcurrentProfileUpdate e) {
             log.warn("profiles changed concurrently ({}); the batch is retried", e.getMessage());
             throw e;
         }
         metrics.batch(result, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The facts minus those of erased customers that occurred at or before their erasure (counted, not logged). */
+    private List<CustomerFact> withoutErasedHistory(List<CustomerFact> facts) {
+        if (facts.isEmpty()) {
+            return facts;
+        }
+        Map<String, Instant> erased = erasedCustomers.erasedAmong(
+                facts.stream().map(CustomerFact::customerId).distinct().toList());
+        if (erased.isEmpty()) {
+            return facts;
+        }
+        List<CustomerFact> kept = facts.stream()
+                .filter(fact -> !ErasedCustomers.suppresses(erased, fact.customerId(), fact.occurredAt()))
+                .toList();
+        if (kept.size() < facts.size()) {
+            erasedCustomers.countSuppressed(facts.size() - kept.size());
+        }
+        return kept;
     }
 
     private CustomerFact fact(ConsumerRecord<String, byte[]> record) {

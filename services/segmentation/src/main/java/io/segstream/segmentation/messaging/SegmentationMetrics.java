@@ -56,7 +56,9 @@ class SegmentationMetrics {
                     .tag("key", change.key()).tag("to", change.to()).tag("cause", cause(change))
                     .register(meters).increment();
             if (cause(change).equals("event")) {
-                eventAge.record(Duration.between(change.occurredAt(), now));
+                // A producer's clock slightly ahead would make the age negative, which a timer refuses: count 0.
+                Duration age = Duration.between(change.occurredAt(), now);
+                eventAge.record(age.isNegative() ? Duration.ZERO : age);
             }
         });
     }

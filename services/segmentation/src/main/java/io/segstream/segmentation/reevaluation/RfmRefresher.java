@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Recomputes the RFM population (every stored customer's recency, frequency and net spend as of the evaluation
@@ -31,7 +35,7 @@ import java.util.Map;
  * changes; cause "sweep").
  */
 @Component
-public class RfmRefresher implements SmartLifecycle {
+public class RfmRefresher implements SmartLifecycle, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RfmRefresher.class);
 
     private final ProfileQueries queries;
@@ -46,6 +50,13 @@ public class RfmRefresher implements SmartLifecycle {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final BackgroundSchedule schedule = new BackgroundSchedule("rfm-population", STOP_WAIT);
+    /** Refreshes asked for out of schedule (an erasure): coalesced, one at a time, off the caller's thread. */
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final ExecutorService onRequest = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rfm-population-on-request");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RfmRefresher(ProfileQueries queries, Segmentation segmentation, DefinitionCatalogue catalogue,
                  EvaluationClock clock, Redefinitions redefinitions, SegmentationProperties props,
@@ -69,7 +80,7 @@ public class RfmRefresher implements SmartLifecycle {
      * published as the gauge {@code segstream.segmentation.segment.size}. Returns the new population's size, or -1
      * when it failed.
      */
-    public int refresh() {
+    public synchronized int refresh() {
         try {
             Instant asOf = clock.now();
             RfmPopulation.Builder population = new RfmPopulation.Builder();
@@ -104,6 +115,24 @@ public class RfmRefresher implements SmartLifecycle {
                     settings.refreshInterval());
             return -1;
         }
+    }
+
+    /**
+     * Asks for a refresh soon, off the caller's thread (after an erasure, so that the population and the size gauges
+     * no longer count the erased customer). Requests made while one is waiting are served by it.
+     */
+    public void refreshSoon() {
+        if (requested.compareAndSet(false, true)) {
+            onRequest.execute(() -> {
+                requested.set(false);
+                refresh();
+            });
+        }
+    }
+
+    @Override
+    public void destroy() {
+        onRequest.shutdownNow();
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ import java.util.Optional;
 @Component
 class MongoDefinitionStore implements DefinitionStore {
     static final String COLLECTION = "segmentDefinitions";
+    /** The changedBy of the default catalogue's versions: seeded by the service itself. */
+    static final String SEEDED_BY = "system";
 
     private final MongoCollection<Document> definitions;
     private final Clock clock;
@@ -59,7 +62,8 @@ class MongoDefinitionStore implements DefinitionStore {
     @Override
     public SegmentDefinition saveNewVersion(SegmentDefinition definition) {
         long next = current(definition.key()).map(SegmentDefinition::version).orElse(0L) + 1;
-        SegmentDefinition stored = definition.withVersion(next, clock.instant());
+        // BSON dates hold milliseconds: the answer to the PUT says exactly what a later read says.
+        SegmentDefinition stored = definition.withVersion(next, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
             definitions.insertOne(toDocument(stored));
         } catch (MongoWriteException e) {
@@ -74,13 +78,14 @@ class MongoDefinitionStore implements DefinitionStore {
 
     @Override
     public void seed(List<SegmentDefinition> seeds) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (SegmentDefinition seed : seeds) {
             if (current(seed.key()).isPresent()) {
                 continue;
             }
             try {
-                definitions.insertOne(toDocument(seed.withVersion(1, now)));
+                definitions.insertOne(toDocument(seed.changedBy(seed.changedBy() == null ? SEEDED_BY
+                        : seed.changedBy()).withVersion(1, now)));
             } catch (MongoWriteException e) {
                 // Another instance seeded it first: the same default, so nothing to do.
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -99,7 +104,10 @@ class MongoDefinitionStore implements DefinitionStore {
                 .append("classes", definition.classes().stream()
                         .map(rule -> new Document("name", rule.name()).append("when", rule.when())).toList())
                 .append("expression", definition.expression())
-                .append("createdAt", Date.from(definition.createdAt()));
+                .append("createdAt", Date.from(definition.createdAt()))
+                // Who stored this version and when (issue 7): the audit log has the same, this travels with it.
+                .append("changedBy", definition.changedBy())
+                .append("changedAt", definition.changedAt() == null ? null : Date.from(definition.changedAt()));
     }
 
     private static SegmentDefinition toDefinition(Document document) {
@@ -108,8 +116,10 @@ class MongoDefinitionStore implements DefinitionStore {
             classes.add(new ClassRule(rule.getString("name"), rule.getString("when")));
         }
         Date createdAt = document.getDate("createdAt");
+        Date changedAt = document.getDate("changedAt");
         return new SegmentDefinition(document.getString("key"), DefinitionKind.valueOf(document.getString("kind")),
                 document.getString("description"), classes, document.getString("expression"),
-                document.get("version", Number.class).longValue(), createdAt == null ? null : createdAt.toInstant());
+                document.get("version", Number.class).longValue(), createdAt == null ? null : createdAt.toInstant(),
+                document.getString("changedBy"), changedAt == null ? null : changedAt.toInstant());
     }
 }

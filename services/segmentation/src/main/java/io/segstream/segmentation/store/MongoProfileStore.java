@@ -85,6 +85,12 @@ class MongoProfileStore implements ProfileStore, ProfileQueries {
     }
 
     @Override
+    public long delete(String customerId) {
+        // A writer that read the profile before this delete finds its version gone and retries (re-reading).
+        return profiles.deleteOne(Filters.eq(ID, customerId)).getDeletedCount();
+    }
+
+    @Override
     public void saveAll(Collection<CustomerProfile> changed) {
         if (changed.isEmpty()) {
             return;

@@ -1,5 +1,7 @@
 package io.segstream.segmentation.web;
 
+import io.segstream.runtime.audit.AuditTrail;
+import io.segstream.runtime.security.Actor;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemException;
 import io.segstream.segmentation.domain.ConcurrentDefinitionChange;
@@ -38,6 +40,8 @@ class SegmentDefinitionController {
     static final String SEGMENT_NOT_FOUND = "SEGMENT_NOT_FOUND";
     static final String RECOMPUTATION_NOT_FOUND = "RECOMPUTATION_NOT_FOUND";
     static final String CONCURRENT_CHANGE = "CONCURRENT_CHANGE";
+    /** Audit action of every stored definition version (subject: the key). */
+    static final String DEFINITION_CHANGED = "SEGMENT_DEFINITION_CHANGED";
     /** Largest page of members: a marketing export pages through, it does not fetch everyone at once. */
     private static final int MAX_PAGE_SIZE = 1000;
 
@@ -47,9 +51,12 @@ class SegmentDefinitionController {
     private final RecomputationRunner runner;
     private final RecomputationLog runs;
     private final EvaluationClock clock;
+    private final AuditTrail audit;
 
     SegmentDefinitionController(DefinitionCatalogue catalogue, Redefinitions redefinitions, ProfileQueries queries,
-                                RecomputationRunner runner, RecomputationLog runs, EvaluationClock clock) {
+                                RecomputationRunner runner, RecomputationLog runs, EvaluationClock clock,
+                                AuditTrail audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.redefinitions = redefinitions;
         this.queries = queries;
@@ -89,18 +96,28 @@ class SegmentDefinitionController {
                 queries.membersOf(key, effective, page, size));
     }
 
+    /**
+     * Stores a new version, changed by the caller, and starts its re-evaluation. The audit entry (who, which key,
+     * version and kind, which re-evaluation) is written once the version is stored; never the expressions.
+     */
     @PutMapping("/api/v1/segments/{key}")
     DefinitionResponse define(@PathVariable String key, @RequestBody DefinitionRequest request) {
         SegmentDefinition stored;
         try {
-            stored = redefinitions.define(request.toDefinition(key));
+            stored = redefinitions.define(request.toDefinition(key).changedBy(Actor.current()));
         } catch (InvalidDefinition e) {
             throw invalid(e);
         } catch (ConcurrentDefinitionChange e) {
             throw new ProblemException(HttpStatus.CONFLICT, CONCURRENT_CHANGE,
                     "the definition was changed concurrently; send it again");
         }
-        return DefinitionResponse.of(stored, null, runner.start(stored));
+        String recomputationId = runner.start(stored);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("version", stored.version());
+        detail.put("kind", stored.kind().name());
+        detail.put("recomputationId", recomputationId);
+        audit.record(DEFINITION_CHANGED, stored.key(), detail);
+        return DefinitionResponse.of(stored, null, recomputationId);
     }
 
     @PostMapping("/api/v1/segments/preview")

@@ -225,4 +225,17 @@ class CustomerProfileTest {
         assertThatThrownBy(() -> new PurchaseFact("r1", CUSTOMER, PurchaseKind.REFUND, NOW, BigDecimal.ONE, null,
                 null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aProfileHoldsErasedHistoryWhenAnyFactOccurredAtOrBeforeTheErasure() {
+        Instant erasedAt = daysBefore(NOW, 10);
+        CustomerProfile fresh = CustomerProfile.newCustomer(CUSTOMER);
+        fresh.apply(purchase(CUSTOMER, "after", daysBefore(NOW, 2), "10.00"), NOW, UNBOUNDED, CATALOGUE);
+        assertThat(fresh.holdsFactsAtOrBefore(erasedAt)).isFalse();
+
+        fresh.apply(purchase(CUSTOMER, "in-flight", erasedAt, "10.00"), NOW, UNBOUNDED, CATALOGUE);
+        assertThat(fresh.holdsFactsAtOrBefore(erasedAt)).isTrue();
+        // Nothing at all (never written that way) counts as erased history: delete rather than keep.
+        assertThat(CustomerProfile.newCustomer(CUSTOMER).holdsFactsAtOrBefore(erasedAt)).isTrue();
+    }
 }

@@ -37,6 +37,12 @@ final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
+    public long delete(String customerId) {
+        writes++;
+        return profiles.remove(customerId) == null ? 0 : 1;
+    }
+
+    @Override
     public Optional<CustomerProfile> find(String customerId) {
         return Optional.ofNullable(profiles.get(customerId)).map(stored -> copy(stored.profile(), stored.version()));
     }

@@ -124,6 +124,11 @@ class SegmentationTest {
             public List<CustomerProfile> dueForReevaluation(Instant asOf, int limit) {
                 return store.dueForReevaluation(asOf, limit);
             }
+
+            @Override
+            public long delete(String customerId) {
+                return store.delete(customerId);
+            }
         };
         Segmentation raced = new Segmentation(racing, publisher, CATALOGUE, UNBOUNDED);
 
