@@ -2,7 +2,17 @@ package io.segstream.runtime.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.segstream.contracts.ContractJson;
+import io.segstream.runtime.web.ProblemCodes;
+import io.segstream.runtime.web.ProblemErrorReportValve;
 import jakarta.servlet.DispatcherType;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -71,6 +81,34 @@ public class SegstreamSecurityAutoConfiguration {
                     + "(./segstream run passes the one in .segstream/local-signing.key)");
         }
         return LocalTokens.decoder(local.signingKey(), local.issuer(), local.audience());
+    }
+
+    /** Requests Spring Security's firewall refuses (";", "%25", a line break in the path): 400 problem+json. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            ContractJson.mapper().writeValue(response.getOutputStream(), java.util.Map.of(
+                    "type", "about:blank", "status", HttpStatus.BAD_REQUEST.value(),
+                    "detail", "the request path contains characters that are not allowed",
+                    "code", ProblemCodes.BAD_PARAMETER));
+        };
+    }
+
+    /** What Tomcat refuses before any filter runs gets problem+json as well. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+            }
+        });
     }
 
     @Bean

@@ -144,6 +144,19 @@ class SecurityIT {
     }
 
     @Test
+    void pathsRefusedByTheFirewallOrByTomcatGetProblemJson() throws Exception {
+        for (String path : List.of("/api/v1/marketing;x=1", "/api/v1/marketing%0Ax", "/api/v1/marketing%252F",
+                "/api/v1/customers/a%2Fb", "/api/v1/customers/a%00b", "/api/v1/customers/%C0%AF")) {
+            HttpResponse<String> response = get(path, TestTokens.bearer(Role.ADMIN));
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).as(path).contains("\"code\":\"BAD_PARAMETER\"")
+                    .doesNotContain("Tomcat").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void theRightRoleIsAdmittedAndAdminImpliesEveryRole() throws Exception {
         HttpResponse<String> marketing = get("/api/v1/marketing", TestTokens.bearer(Role.MARKETING));
         assertThat(marketing.statusCode()).isEqualTo(200);
