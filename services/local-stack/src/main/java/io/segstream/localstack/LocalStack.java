@@ -22,12 +22,19 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final StackSettings settings;
+    private final LocalCredentials credentials;
     private final List<ServiceProcess> services = new ArrayList<>();
     private KafkaNode kafka;
     private MongoWireServer mongo;
 
     public LocalStack(StackSettings settings) {
+        this(settings, new LocalCredentials(settings.signingKeyFile(), java.time.Clock.systemUTC()));
+    }
+
+    /** With another key than the checkout's (the end-to-end test keeps its key in its own temporary directory). */
+    LocalStack(StackSettings settings, LocalCredentials credentials) {
         this.settings = settings;
+        this.credentials = credentials;
     }
 
     /** Checks every port first, so that a conflict is reported before anything has started. */
@@ -48,12 +55,13 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         checkPorts();
         settings.services().forEach(s -> ServiceProcess.executableJar(settings.home(), s.name()));
+        String signingKey = credentials.signingKey();
         kafka = new KafkaNode(settings.host(), settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.kafkaDir(), Map.of()).start();
         kafka.createTopics(TopicLayout.withPartitions(settings.partitions()));
         mongo = new MongoWireServer(settings.host(), settings.mongoPort(), settings.mongoFile()).start();
         for (ServiceSpec spec : settings.services()) {
-            services.add(new ServiceProcess(spec, settings).start());
+            services.add(new ServiceProcess(spec, settings, signingKey).start());
         }
         return this;
     }
@@ -104,6 +112,11 @@ public final class LocalStack implements AutoCloseable {
 
     public StackSettings settings() {
         return settings;
+    }
+
+    /** The key the services accept tokens of, and tokens for the stack's clients (demo, bench, tests). */
+    public LocalCredentials credentials() {
+        return credentials;
     }
 
     /** Services first (they finish in-flight work and commit), then the database, then the broker. */

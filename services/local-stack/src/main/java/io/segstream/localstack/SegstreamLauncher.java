@@ -3,6 +3,7 @@ package io.segstream.localstack;
 import io.segstream.embedded.PortInUseException;
 import io.segstream.localstack.demo.DemoTraffic;
 import io.segstream.localstack.replay.ReplayCommand;
+import io.segstream.runtime.security.Role;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The Java side of {@code ./segstream}: {@code run}, {@code replay}, {@code help}. */
+/** The Java side of {@code ./segstream}: {@code run}, {@code replay}, {@code bench}, {@code token}, {@code help}. */
 public final class SegstreamLauncher {
     static final String USAGE = """
             Usage: ./segstream <command> [options]
@@ -33,6 +34,10 @@ public final class SegstreamLauncher {
               bench [options]      start a separate stack on free ports and measure it: raw broker, pipeline
                                    throughput and latency, re-evaluation, replays, memory; writes
                                    docs/benchmarks.md (./segstream bench --help for its options)
+              token <ROLE>... [--subject NAME] [--ttl 1h]
+                                   print a token for the local APIs (last line; roles INGEST, MARKETING, OPS,
+                                   ADMIN, METRICS), e.g. TOKEN=$(./segstream token MARKETING | tail -1), then
+                                   curl -H "Authorization: Bearer $TOKEN" ... (./segstream token --help)
               help                 this text
 
             Options of run (each also as an environment variable SEGSTREAM_<NAME>, e.g. SEGSTREAM_KAFKA_PORT):
@@ -53,6 +58,8 @@ public final class SegstreamLauncher {
               --ready-timeout N          seconds to wait for every service to be ready (300)
 
             When it is up: http://localhost:8080/actuator/health is UP, http://localhost:8080/summary has the figures.
+            The services run with the Spring profile 'local' and accept tokens signed with this checkout's key
+            (.segstream/local-signing.key, made on first need; --fresh keeps it): see ./segstream token.
             Ctrl-C stops everything cleanly; the next run finds the data of this one.
             """;
 
@@ -71,6 +78,8 @@ public final class SegstreamLauncher {
                 case "run" -> runStack(rest, out);
                 case "replay" -> ReplayCommand.run(rest);
                 case "bench" -> io.segstream.localstack.bench.BenchCommand.run(rest, out, err);
+                case "token" -> TokenCommand.run(rest, LocalCredentials.ofCheckout(home()), out, err,
+                        Clock.systemUTC());
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -92,10 +101,10 @@ public final class SegstreamLauncher {
 
     private static int runStack(String[] args, PrintStream out) {
         CommandLine cli = new CommandLine(args, StackSettings.RUN_FLAGS, System.getenv());
-        Path home = Path.of(System.getProperty("segstream.home", ".")).toAbsolutePath().normalize();
-        StackSettings settings = StackSettings.from(cli, home);
+        StackSettings settings = StackSettings.from(cli, home());
         if (!settings.keepData()) {
-            deleteRecursively(settings.dataDir());
+            // --fresh forgets the data, not the checkout's key: tokens printed earlier stay valid.
+            deleteRecursively(settings.dataDir(), settings.signingKeyFile());
         }
         LocalStack stack = new LocalStack(settings);
         stack.checkPorts();
@@ -124,6 +133,8 @@ public final class SegstreamLauncher {
         settings.services().forEach(s -> out.printf("  %-20s %s%n", s.name(), s.baseUrl()));
         out.printf("  %-20s http://%s:%d/actuator/health  (summary: /summary)%n", "stack", settings.host(),
                 settings.healthPort());
+        out.println("The APIs need a token: TOKEN=$(./segstream token MARKETING | tail -1), then curl -H "
+                + "\"Authorization: Bearer $TOKEN\" ... (roles: ./segstream token --help)");
         out.println("Press Ctrl-C to stop.");
 
         running.summary = new StackSummary(settings.bootstrapServers());
@@ -131,7 +142,7 @@ public final class SegstreamLauncher {
         summaryThread.setDaemon(true);
         summaryThread.start();
         if (settings.demo()) {
-            startDemo(settings, running, out);
+            startDemo(settings, stack, running, out);
         } else {
             out.println("No simulated traffic (--no-demo): publish to " + settings.bootstrapServers()
                     + " or POST to the services.");
@@ -150,12 +161,18 @@ public final class SegstreamLauncher {
         return 0;
     }
 
-    private static void startDemo(StackSettings settings, StackRun running, PrintStream out) {
+    private static Path home() {
+        return Path.of(System.getProperty("segstream.home", ".")).toAbsolutePath().normalize();
+    }
+
+    private static void startDemo(StackSettings settings, LocalStack stack, StackRun running, PrintStream out) {
         running.demoProducer = new ContractProducer(settings.bootstrapServers(), "/segstream/demo");
+        // The demo only posts purchases and feedback: INGEST is all it gets.
         DemoTraffic.DemoSettings demoSettings = new DemoTraffic.DemoSettings(settings.demoCustomers(),
                 settings.demoHistoryDays(), settings.demoRate(),
                 settings.service("purchase-ingestion").baseUrl() + "/api/v1/purchases",
-                settings.service("feedback-collection").baseUrl() + "/api/v1/feedback", 20_261_123L);
+                settings.service("feedback-collection").baseUrl() + "/api/v1/feedback", 20_261_123L,
+                stack.credentials().bearer("segstream-demo", Role.INGEST));
         running.demo = new DemoTraffic(demoSettings, running.demoProducer, Clock.systemUTC());
         Path marker = settings.dataDir().resolve("demo-history-sent");
         Thread demoThread = new Thread(() -> {
@@ -177,12 +194,16 @@ public final class SegstreamLauncher {
         demoThread.start();
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes {@code dir} and everything in it but {@code keep} (and so the directories holding it). */
+    static void deleteRecursively(Path dir, Path keep) {
         if (!Files.exists(dir)) {
             return;
         }
+        Path kept = keep.toAbsolutePath().normalize();
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .filter(p -> !p.toAbsolutePath().normalize().equals(kept))
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }

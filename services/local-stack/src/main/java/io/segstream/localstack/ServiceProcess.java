@@ -18,20 +18,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service run as its own JVM from its executable jar, exactly as in production: only the connection settings
- * (broker, database, port) are passed on its command line. Its output goes to a log file.
+ * (broker, database, port) are passed on its command line. The Spring profile {@code local} and the checkout's
+ * signing key go through its environment, where {@code ps} does not show them. Its output goes to a log file.
  */
 final class ServiceProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
 
     private final ServiceSpec spec;
+    static final String PROFILES_VARIABLE = "SPRING_PROFILES_ACTIVE";
+    static final String SIGNING_KEY_VARIABLE = "SEGSTREAM_SECURITY_LOCAL_SIGNING_KEY";
+
     private final StackSettings settings;
+    private final String signingKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
-    ServiceProcess(ServiceSpec spec, StackSettings settings) {
+    ServiceProcess(ServiceSpec spec, StackSettings settings, String signingKey) {
         this.spec = spec;
         this.settings = settings;
+        this.signingKey = signingKey;
     }
 
     static Path executableJar(Path home, String service) {
@@ -48,8 +54,32 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess start() {
-        Path jar = executableJar(settings.home(), spec.name());
         Path logFile = settings.logDir().resolve(spec.name() + ".log");
+        try {
+            Files.createDirectories(settings.logDir());
+            ProcessBuilder builder = new ProcessBuilder(command(executableJar(settings.home(), spec.name())))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            localProfile(builder.environment(), signingKey);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + spec.name(), e);
+        }
+        log.info("started {} (pid {}) on port {}, log {}", spec.name(), process.pid(), spec.port(), logFile);
+        return this;
+    }
+
+    /**
+     * Local tokens are honoured only under the {@code local} profile with a key; both are set here, and only here,
+     * so a service started any other way never accepts them.
+     */
+    static void localProfile(java.util.Map<String, String> environment, String signingKey) {
+        environment.put(PROFILES_VARIABLE, "local");
+        environment.put(SIGNING_KEY_VARIABLE, signingKey);
+    }
+
+    /** The service's command line: JVM options, jar, connection settings; never the key. */
+    List<String> command(Path jar) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx" + settings.serviceHeap());
@@ -65,17 +95,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--server.port=" + spec.port());
         command.add("--spring.kafka.bootstrap-servers=" + settings.bootstrapServers());
         command.add("--spring.mongodb.uri=" + settings.mongoUri(spec.database()));
-        try {
-            Files.createDirectories(settings.logDir());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + spec.name(), e);
-        }
-        log.info("started {} (pid {}) on port {}, log {}", spec.name(), process.pid(), spec.port(), logFile);
-        return this;
+        return command;
     }
 
     ServiceSpec spec() {

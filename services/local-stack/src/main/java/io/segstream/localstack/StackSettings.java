@@ -97,6 +97,11 @@ public record StackSettings(
         return dataDir.resolve("logs");
     }
 
+    /** The checkout's local signing key: under {@code home}, not the data directory, so every run shares it. */
+    public Path signingKeyFile() {
+        return LocalCredentials.keyFile(home);
+    }
+
     public ServiceSpec service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));

@@ -1,12 +1,15 @@
 package io.segstream.localstack;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +30,37 @@ class SegstreamLauncherTest {
     void helpListsTheCommands() {
         assertThat(launch("help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("run --no-demo", "replay", "--kafka-port");
+    }
+
+    @Test
+    void helpNamesTheTokenCommand() {
+        assertThat(launch("help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("token <ROLE>", "INGEST, MARKETING, OPS",
+                "Authorization: Bearer $TOKEN");
+    }
+
+    @Test
+    void theTokenCommandRefusesAnUnknownRoleWithExitCode2() {
+        assertThat(launch("token", "ROOT")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown role 'ROOT'",
+                "INGEST, MARKETING, OPS, ADMIN, METRICS");
+    }
+
+    @Test
+    void freshDeletesTheDataButKeepsTheCheckoutsKey(@TempDir Path home) throws Exception {
+        Path data = home.resolve(".segstream");
+        Path key = LocalCredentials.keyFile(home);
+        Files.createDirectories(data.resolve("kafka"));
+        Files.writeString(data.resolve("kafka").resolve("segment.log"), "x");
+        Files.writeString(data.resolve("demo-history-sent"), "1");
+        String signingKey = LocalCredentials.ofCheckout(home).signingKey();
+
+        SegstreamLauncher.deleteRecursively(data, key);
+
+        try (var left = Files.walk(data)) {
+            assertThat(left).containsExactlyInAnyOrder(data, key);
+        }
+        assertThat(LocalCredentials.ofCheckout(home).signingKey()).isEqualTo(signingKey);
     }
 
     @Test

@@ -29,6 +29,13 @@ class StackSettingsTest {
     }
 
     @Test
+    void theSigningKeyBelongsToTheCheckoutWhereverTheDataIs() {
+        assertThat(parse(Map.of()).signingKeyFile()).isEqualTo(HOME.resolve(".segstream/local-signing.key"));
+        assertThat(parse(Map.of(), "--data-dir", "/tmp/x").signingKeyFile())
+                .isEqualTo(HOME.resolve(".segstream/local-signing.key"));
+    }
+
+    @Test
     void optionsBothFormsAndFlagsAreRead() {
         StackSettings settings = parse(Map.of(), "--no-demo", "--kafka-port", "19092", "--mongo-port=37017",
                 "--segmentation-port", "18083", "--data-dir", "/tmp/x", "--fresh");

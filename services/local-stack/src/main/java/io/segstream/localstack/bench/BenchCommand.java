@@ -75,7 +75,7 @@ public final class BenchCommand {
     private static void measure(BenchOptions options, LocalStack stack, Figures figures, PrintStream out,
                                 PrintStream err) {
         StackSettings settings = stack.settings();
-        ServiceHttp http = new ServiceHttp();
+        ServiceHttp http = new ServiceHttp(stack.credentials());
         String segmentationUrl = settings.service("segmentation").baseUrl();
         out.println("Segstream benchmark: every figure, as measured");
 

@@ -1,5 +1,8 @@
 package io.segstream.localstack.bench;
 
+import io.segstream.localstack.LocalCredentials;
+import io.segstream.runtime.security.Role;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,28 +10,44 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
-/** The few HTTP calls the benchmark makes to the services: metrics and segmentation's definition API. */
+/**
+ * The few HTTP calls the benchmark makes to the services: metrics (with a METRICS token, as a scraper) and
+ * segmentation's definition API (ADMIN: it changes a definition and follows the re-evaluation it started).
+ */
 final class ServiceHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Supplier<String> metricsToken;
+    private final Supplier<String> adminToken;
+
+    ServiceHttp(LocalCredentials credentials) {
+        this.metricsToken = credentials.bearer("segstream-bench-scraper", Role.METRICS);
+        this.adminToken = credentials.bearer("segstream-bench", Role.ADMIN);
+    }
 
     /** A response's status and body; status 0 when the service could not be reached. */
     record Answer(int status, String body) {
     }
 
+    /** A GET of segmentation's definition API (as ADMIN). */
     Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Authorization", adminToken.get()).GET().build());
     }
 
+    /** A PUT of segmentation's definition API (as ADMIN). */
     Answer put(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Authorization", adminToken.get())
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** The sum of a Prometheus metric of the service at this base URL, or empty when absent or unreachable. */
     OptionalDouble metric(String baseUrl, String metric, String labelContains) {
-        Answer answer = get(baseUrl + "/actuator/prometheus");
+        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).timeout(TIMEOUT)
+                .header("Authorization", metricsToken.get()).GET().build());
         return answer.status() == 200 ? PrometheusText.sum(answer.body(), metric, labelContains)
                 : OptionalDouble.empty();
     }

@@ -31,6 +31,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Simulated retail traffic for the local stack: a population of shoppers of several personas buying in stores (POS,
@@ -62,8 +63,11 @@ public final class DemoTraffic implements Runnable, AutoCloseable {
                         Channel channel) {
     }
 
+    /**
+     * @param authorization the {@code Authorization} header of the demo's HTTP posts (a renewed INGEST token)
+     */
     public record DemoSettings(int customers, int historyDays, double eventsPerSecond, String purchasesUrl,
-                               String feedbackUrl, long seed) {
+                               String feedbackUrl, long seed, Supplier<String> authorization) {
     }
 
     public DemoTraffic(DemoSettings settings, ContractProducer producer, Clock clock) {
@@ -284,6 +288,7 @@ public final class DemoTraffic implements Runnable, AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
+                .header("Authorization", settings.authorization().get())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ContractJson.mapper().writeValueAsBytes(body)))
                 .build();
         try {

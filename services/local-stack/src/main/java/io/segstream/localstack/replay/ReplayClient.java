@@ -14,9 +14,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Sends batches to {@code POST /api/v1/purchases/batch} and returns the per-item answers. A batch the service finds
+ * Sends batches to {@code POST /api/v1/purchases/batch} with an INGEST token and returns the per-item answers. A
+ * batch the service finds
  * too large (413) is split in halves; while the service is unavailable (503, 429, 502, 504, or not reachable) it waits
  * (Retry-After, else {@link #DEFAULT_WAIT}) and tries again, up to {@code maxAttempts}; anything else ends the replay.
  */
@@ -36,12 +38,15 @@ final class ReplayClient {
     private final URI batchUri;
     private final int maxAttempts;
     private final Pause pause;
+    private final Supplier<String> authorization;
 
-    ReplayClient(HttpClient http, URI baseUrl, int maxAttempts, Pause pause) {
+    /** @param authorization the {@code Authorization} header value of every request ("Bearer ...") */
+    ReplayClient(HttpClient http, URI baseUrl, int maxAttempts, Pause pause, Supplier<String> authorization) {
         this.http = http;
         this.batchUri = URI.create(baseUrl + BATCH_PATH);
         this.maxAttempts = maxAttempts;
         this.pause = pause;
+        this.authorization = authorization;
     }
 
     /** @return one outcome per event, in order */
@@ -55,6 +60,11 @@ final class ReplayClient {
             outcomes.addAll(send(batch.subList(batch.size() / 2, batch.size())));
             return outcomes;
         }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new ReplayFailedException("the service refused the replay's token (" + response.statusCode() + " "
+                    + code(response.body(), "no code") + "); the local stack accepts tokens signed with this "
+                    + "checkout's .segstream/local-signing.key, so replay from the checkout that runs the stack");
+        }
         if (response.statusCode() != 200) {
             throw new ReplayFailedException("the service answered " + response.statusCode() + " ("
                     + code(response.body(), "no code") + ") to a batch; stopping");
@@ -65,15 +75,17 @@ final class ReplayClient {
     private HttpResponse<String> post(List<PurchaseSubmitted> batch) throws ReplayFailedException,
             InterruptedException {
         byte[] body = ContractJson.mapper().writeValueAsBytes(batch);
-        HttpRequest request = HttpRequest.newBuilder(batchUri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
         String lastProblem = "";
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Duration wait = DEFAULT_WAIT;
+            // Built per attempt: a long wait may outlast the token, and the supplier renews it.
+            HttpRequest request = HttpRequest.newBuilder(batchUri)
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("Authorization", authorization.get())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (!retryable(response.statusCode())) {

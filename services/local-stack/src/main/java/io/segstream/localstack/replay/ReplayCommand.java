@@ -1,16 +1,20 @@
 package io.segstream.localstack.replay;
 
 import io.segstream.contracts.purchase.PurchaseSubmitted;
+import io.segstream.localstack.LocalCredentials;
 import io.segstream.localstack.replay.ReplayClient.ReplayFailedException;
 import io.segstream.localstack.replay.ReplayTally.ItemOutcome;
+import io.segstream.runtime.security.Role;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code ./segstream replay}: reads a real purchase history (CDNOW or UCI Online Retail), sends it to a running
@@ -29,8 +33,11 @@ public final class ReplayCommand {
 
     public static int run(String[] args) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        Path home = Path.of(System.getProperty("segstream.home", ".")).toAbsolutePath().normalize();
+        // Posting purchases is all a replay does: INGEST, signed with the checkout's key like the stack's services.
+        Supplier<String> authorization = LocalCredentials.ofCheckout(home).bearer("segstream-replay", Role.INGEST);
         return run(args, System.out, System.err, options -> new ReplayClient(http, options.url(), MAX_ATTEMPTS,
-                duration -> Thread.sleep(duration.toMillis())));
+                duration -> Thread.sleep(duration.toMillis()), authorization));
     }
 
     /** Creates the HTTP client for the options (a test points it at a stub and waits without sleeping). */

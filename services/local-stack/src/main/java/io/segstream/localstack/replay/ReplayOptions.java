@@ -29,7 +29,8 @@ record ReplayOptions(ReplayFormat format, LocalDate until, URI url, int batchSiz
               --url          purchase-ingestion's base URL (%s)
               --batch-size   events per batch request, 1 to %d (%d)
             Event ids are derived from the file's rows, so running it again records nothing new and an interrupted
-            replay can simply be run again.
+            replay can simply be run again. Batches carry an INGEST token signed with this checkout's
+            .segstream/local-signing.key, the key ./segstream run gives the services.
             """.formatted(DEFAULT_URL, MAX_BATCH_SIZE, DEFAULT_BATCH_SIZE);
 
     static ReplayOptions parse(String[] args) {

@@ -21,13 +21,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A stand-in for purchase-ingestion's batch endpoint, just enough of it for the replay: remembers accepted eventIds
+ * A stand-in for purchase-ingestion's batch endpoint, just enough of it for the replay: answers 401 without the
+ * {@link #AUTHORIZATION} header (the real service needs an INGEST token), remembers accepted eventIds
  * (a second time is DUPLICATE), refuses purchases with more than 500 lines (TOO_MANY_ITEMS) and refunds of orders it
  * did not accept (REFUND_UNKNOWN_ORDER), answers 413 above a batch size, and can be told to answer the next requests
  * with a given status first.
  */
 final class PurchaseIngestionStub implements AutoCloseable {
     static final int MAX_ITEMS = 500;
+    static final String AUTHORIZATION = "Bearer stub-ingest-token";
 
     private final HttpServer server;
     private final Set<String> recorded = new HashSet<>();
@@ -75,6 +77,10 @@ final class PurchaseIngestionStub implements AutoCloseable {
             if (!"POST".equals(exchange.getRequestMethod())
                     || !exchange.getRequestHeaders().getFirst("Content-Type").startsWith("application/json")) {
                 respond(exchange, 415, "{\"code\":\"UNSUPPORTED_MEDIA_TYPE\"}");
+                return;
+            }
+            if (!AUTHORIZATION.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, 401, "{\"code\":\"UNAUTHENTICATED\"}");
                 return;
             }
             Scripted next = script.poll();

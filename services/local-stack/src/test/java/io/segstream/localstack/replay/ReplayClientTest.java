@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReplayClientTest {
     private final PurchaseIngestionStub stub = new PurchaseIngestionStub();
     private final List<Duration> pauses = new ArrayList<>();
-    private final ReplayClient client = new ReplayClient(HttpClient.newHttpClient(), stub.url(), 3, pauses::add);
+    private final ReplayClient client = new ReplayClient(HttpClient.newHttpClient(), stub.url(), 3, pauses::add,
+            () -> PurchaseIngestionStub.AUTHORIZATION);
 
     @AfterEach
     void stop() {
@@ -85,9 +86,32 @@ class ReplayClientTest {
     @Test
     void anUnreachableServiceEndsTheReplay() {
         ReplayClient nowhere = new ReplayClient(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:1"), 2,
-                pauses::add);
+                pauses::add, () -> PurchaseIngestionStub.AUTHORIZATION);
         assertThatThrownBy(() -> nowhere.send(List.of(purchase("e-1")))).isInstanceOf(ReplayFailedException.class)
                 .hasMessageContaining("cannot reach").hasMessageContaining("./segstream run");
+    }
+
+    @Test
+    void aRefusedTokenEndsTheReplayAtOnceNamingTheKey() {
+        ReplayClient stranger = new ReplayClient(HttpClient.newHttpClient(), stub.url(), 3, pauses::add,
+                () -> "Bearer signed-with-another-key");
+        assertThatThrownBy(() -> stranger.send(List.of(purchase("e-1")))).isInstanceOf(ReplayFailedException.class)
+                .hasMessageContaining("401").hasMessageContaining("UNAUTHENTICATED")
+                .hasMessageContaining(".segstream/local-signing.key");
+        assertThat(pauses).as("a refused token is not retried").isEmpty();
+        assertThat(stub.recordedCount()).isZero();
+    }
+
+    @Test
+    void aTokenAboutToExpireIsRenewedBetweenAttempts() throws Exception {
+        stub.answerNext(503, "1", "");
+        List<String> handedOut = new ArrayList<>();
+        ReplayClient renewing = new ReplayClient(HttpClient.newHttpClient(), stub.url(), 3, pauses::add, () -> {
+            handedOut.add(PurchaseIngestionStub.AUTHORIZATION);
+            return PurchaseIngestionStub.AUTHORIZATION;
+        });
+        assertThat(renewing.send(List.of(purchase("e-1")))).containsExactly(new ItemOutcome("ACCEPTED", null));
+        assertThat(handedOut).as("the header is asked for per attempt").hasSize(2);
     }
 
     @Test

@@ -38,7 +38,8 @@ class ReplayCommandTest {
         all.add(1, stub.url().toString());
         return ReplayCommand.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                options -> new ReplayClient(HttpClient.newHttpClient(), options.url(), 3, pauses::add));
+                options -> new ReplayClient(HttpClient.newHttpClient(), options.url(), 3, pauses::add,
+                        () -> PurchaseIngestionStub.AUTHORIZATION));
     }
 
     private String summary() {

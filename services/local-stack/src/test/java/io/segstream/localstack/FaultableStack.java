@@ -1,0 +1,242 @@
+package io.segstream.localstack;
+
+import io.segstream.embedded.KafkaNode;
+import io.segstream.embedded.MongoWireServer;
+import io.segstream.embedded.Ports;
+import io.segstream.embedded.TopicLayout;
+import io.segstream.runtime.security.Role;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The local stack with handles for the fault-injection suite: the same broker, wire server (with a data file) and
+ * service processes as {@link LocalStack}, plus what {@code ./segstream run} never does on purpose: kill a service
+ * with SIGKILL, restart it, restart the broker and the wire server on the same ports and data, and run a second
+ * instance of a service (another port, same consumer group, same database).
+ */
+public final class FaultableStack implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final StackSettings settings;
+    private final LocalCredentials credentials;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<Integer, ServiceProcess> extraInstances = new LinkedHashMap<>();
+    private KafkaNode kafka;
+    private MongoWireServer mongo;
+
+    /**
+     * @param dataDir broker data, database file, service logs and the signing key of this run, all in one place
+     */
+    public FaultableStack(Path dataDir, int partitions, String serviceHeap) {
+        String[] args = {"--no-demo", "--data-dir", dataDir.toString(),
+                "--kafka-port", free(), "--kafka-controller-port", free(), "--mongo-port", free(),
+                "--health-port", free(), "--purchase-port", free(), "--feedback-port", free(),
+                "--segmentation-port", free(), "--churn-port", free(),
+                "--partitions", String.valueOf(partitions), "--service-heap", serviceHeap};
+        Path home = Path.of(System.getProperty("segstream.home", "../..")).toAbsolutePath().normalize();
+        this.settings = StackSettings.from(new CommandLine(args, StackSettings.RUN_FLAGS, Map.of()), home);
+        this.credentials = new LocalCredentials(dataDir.resolve(LocalCredentials.KEY_FILE), Clock.systemUTC());
+    }
+
+    public FaultableStack start() {
+        settings.services().forEach(s -> ServiceProcess.executableJar(settings.home(), s.name()));
+        kafka = new KafkaNode(settings.host(), settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.kafkaDir(), Map.of());
+        startWithRetry(kafka::start);
+        kafka.createTopics(TopicLayout.withPartitions(settings.partitions()));
+        mongo = new MongoWireServer(settings.host(), settings.mongoPort(), settings.mongoFile());
+        startWithRetry(mongo::start);
+        for (ServiceSpec spec : settings.services()) {
+            services.put(spec.name(), new ServiceProcess(spec, settings, credentials.signingKey()).start());
+        }
+        return this;
+    }
+
+    public List<String> serviceNames() {
+        return settings.services().stream().map(ServiceSpec::name).toList();
+    }
+
+    public String baseUrl(String service) {
+        return settings.service(service).baseUrl();
+    }
+
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    public Path logDir() {
+        return settings.logDir();
+    }
+
+    /** "Bearer ..." with the given roles, signed with this stack's key, valid for an hour. */
+    public String bearer(Role... roles) {
+        return "Bearer " + credentials.token("fault-injection", List.of(roles), Duration.ofHours(1));
+    }
+
+    /** Waits until every service (and every extra instance) is ready; fails naming the log if one exited. */
+    public void awaitReady(Duration timeout) {
+        for (String name : services.keySet()) {
+            awaitReady(name, timeout);
+        }
+        for (ServiceProcess extra : extraInstances.values()) {
+            awaitReady(extra, extra.spec().name() + " (extra on " + extra.spec().port() + ")", timeout);
+        }
+    }
+
+    public void awaitReady(String service, Duration timeout) {
+        awaitReady(services.get(service), service, timeout);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or committed; returns once the process is gone. */
+    public long kill(String service) {
+        ServiceProcess process = services.get(service);
+        long pid = process.pid().orElseThrow();
+        ProcessHandle.of(pid).ifPresent(handle -> {
+            handle.destroyForcibly();
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(service + " (pid " + pid + ") did not die after SIGKILL", e);
+            }
+        });
+        return pid;
+    }
+
+    /** Starts the service again on its port, with its database and consumer group (after {@link #kill}). */
+    public void restart(String service) {
+        ServiceProcess old = services.get(service);
+        if (old.isAlive()) {
+            throw new IllegalStateException(service + " is still running");
+        }
+        services.put(service, new ServiceProcess(settings.service(service), settings, credentials.signingKey())
+                .start());
+    }
+
+    /** A second instance of {@code service}: same jar, database and consumer group, its own port and log. */
+    public int startExtraInstance(String service) {
+        int port = Ports.freePort();
+        ServiceSpec spec = new ServiceSpec(service, port, settings.service(service).database());
+        // Its own log directory (ServiceProcess names the log after the service); everything else is shared.
+        StackSettings own = new StackSettings(settings.home(), settings.dataDir().resolve("extra-" + port),
+                settings.host(), settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort(),
+                settings.healthPort(), settings.partitions(), settings.services(), settings.serviceHeap(), false,
+                settings.demoRate(), settings.demoCustomers(), settings.demoHistoryDays(),
+                settings.summaryEverySeconds(), settings.readyTimeoutSeconds(), true);
+        extraInstances.put(port, new ServiceProcess(spec, own, credentials.signingKey()).start());
+        return port;
+    }
+
+    public void awaitExtraReady(int port, Duration timeout) {
+        ServiceProcess extra = extraInstances.get(port);
+        awaitReady(extra, extra.spec().name() + " (extra on " + port + ")", timeout);
+    }
+
+    /** SIGTERM: the instance finishes its batch, commits and leaves the group (a rebalance). */
+    public void stopExtraInstance(int port) {
+        ServiceProcess extra = extraInstances.remove(port);
+        if (extra != null) {
+            extra.close();
+        }
+    }
+
+    /** Closes the broker (its clients lose it) and starts it again on the same ports and log directory. */
+    public void restartBroker(Duration down) {
+        kafka.close();
+        pause(down);
+        startWithRetry(kafka::start);
+    }
+
+    public void stopDatabase() {
+        mongo.close();
+    }
+
+    /** The same port and the same data file: the services reconnect on their own. */
+    public void startDatabase() {
+        startWithRetry(mongo::start);
+    }
+
+    @Override
+    public void close() {
+        extraInstances.values().forEach(ServiceProcess::close);
+        extraInstances.clear();
+        List<ServiceProcess> running = List.copyOf(services.values());
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+        services.clear();
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** The last lines of every log of this run, for a failure message. */
+    public void printLogTails(int lines) {
+        try (var logs = Files.walk(settings.dataDir())) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+                List<String> all = Files.readAllLines(log);
+                System.out.println("---- last lines of " + log + " ----");
+                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(System.out::println);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.out.println("---- logs cannot be read: " + e);
+        }
+    }
+
+    private void awaitReady(ServiceProcess process, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!process.isReady()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(what + " exited with code " + process.exitCode()
+                        + " during start-up; see " + settings.dataDir());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " not ready within " + timeout.toSeconds() + "s");
+            }
+            pause(POLL);
+        }
+    }
+
+    /** A port just released can take a moment to be bindable again (sockets still closing). */
+    private static void startWithRetry(Runnable start) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                start.run();
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                pause(Duration.ofSeconds(1));
+            }
+        }
+        throw last;
+    }
+
+    private static String free() {
+        return String.valueOf(Ports.freePort());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

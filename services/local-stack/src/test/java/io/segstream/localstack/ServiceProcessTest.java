@@ -1,0 +1,34 @@
+package io.segstream.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceProcessTest {
+    private static final String KEY = "a-signing-key-of-at-least-thirty-two-bytes-0123456789";
+
+    @Test
+    void theKeyAndTheLocalProfileGoThroughTheEnvironmentNeverTheCommandLine() {
+        StackSettings settings = StackSettings.from(new CommandLine(new String[] {"--no-demo"},
+                StackSettings.RUN_FLAGS, Map.of()), Path.of("/opt/segstream"));
+        ServiceProcess service = new ServiceProcess(settings.service("segmentation"), settings, KEY);
+
+        List<String> command = service.command(Path.of("/opt/segstream/segmentation-exec.jar"));
+        assertThat(String.join(" ", command)).doesNotContain(KEY).doesNotContain("profiles")
+                .contains("--server.port=8083", "--spring.mongodb.uri=mongodb://localhost:27017/segstream-segmentation");
+
+        Map<String, String> environment = new HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod", "HOME", "/home/x"));
+        ServiceProcess.localProfile(environment, KEY);
+        assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "local")
+                .containsEntry("SEGSTREAM_SECURITY_LOCAL_SIGNING_KEY", KEY)
+                .containsEntry("HOME", "/home/x");
+        assertThat(environment.keySet()).containsAll(Set.of(ServiceProcess.PROFILES_VARIABLE,
+                ServiceProcess.SIGNING_KEY_VARIABLE));
+    }
+}

@@ -1,0 +1,61 @@
+package io.segstream.localstack.faults;
+
+import io.segstream.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The lag of every service's consumer group on every partition of the topics it reads: end offset minus committed
+ * offset (a partition it never committed counts from 0). Zero everywhere means everything produced was processed
+ * and committed.
+ */
+final class ConsumerLag {
+    static final Map<String, List<String>> GROUPS = Map.of(
+            "purchase-ingestion", List.of(Topics.PURCHASES_INCOMING, Topics.CUSTOMER_ERASURE),
+            "feedback-collection", List.of(Topics.FEEDBACK_INCOMING, Topics.CUSTOMER_ERASURE),
+            "segmentation", List.of(Topics.PURCHASES_RECORDED, Topics.FEEDBACK_RECORDED, Topics.CUSTOMER_ERASURE),
+            "churn-alerting", List.of(Topics.PURCHASES_RECORDED, Topics.FEEDBACK_RECORDED, Topics.SEGMENT_CHANGES,
+                    Topics.CUSTOMER_ERASURE));
+
+    private ConsumerLag() {
+    }
+
+    /** Lag per group (summed over its partitions); throws when the broker cannot answer. */
+    static Map<String, Long> of(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(GROUPS.values().stream().flatMap(List::stream)
+                    .distinct().toList()).allTopicNames().get(15, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            topics.forEach((name, description) -> description.partitions().forEach(p ->
+                    latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            Map<String, Long> lag = new TreeMap<>();
+            for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
+                        .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+                long total = 0;
+                for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                    if (group.getValue().contains(end.getKey().topic())) {
+                        OffsetAndMetadata at = committed.get(end.getKey());
+                        total += end.getValue() - (at == null ? 0 : at.offset());
+                    }
+                }
+                lag.put(group.getKey(), total);
+            }
+            return lag;
+        }
+    }
+}
