@@ -88,7 +88,14 @@ final class BadInputs {
     /** A bad batch body: not an array, a broken array, or a bad single event in place of the array. */
     BadInput batchBody() {
         return switch (random.nextInt(6)) {
-            case 0 -> single();
+            case 0 -> {
+                // A bad single event is a bad batch body, except one wrapped in an array: that is a good batch.
+                BadInput input = single();
+                while (input.body().length > 1 && input.body()[0] == '[' && input.body()[1] == '{') {
+                    input = single();
+                }
+                yield input;
+            }
             case 1 -> {
                 byte[] array = array(random.nextInt(5) + 1);
                 yield new BadInput("truncated batch", java.util.Arrays.copyOf(array, random.nextInt(array.length)));
