@@ -33,6 +33,8 @@ final class ConsumerLag {
     /** Lag per group (summed over its partitions); throws when the broker cannot answer. */
     static Map<String, Long> of(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                // The API timeout may not be below the request timeout (the client refuses to start otherwise).
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             Map<String, TopicDescription> topics = admin.describeTopics(GROUPS.values().stream().flatMap(List::stream)
                     .distinct().toList()).allTopicNames().get(15, TimeUnit.SECONDS);

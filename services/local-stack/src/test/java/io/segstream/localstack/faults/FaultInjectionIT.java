@@ -80,8 +80,10 @@ class FaultInjectionIT {
     }
 
     /**
-     * Each service killed once (in a random order), the broker restarted, MongoDB away for 30 s, a second
-     * segmentation instance started and stopped; a random pause of a few seconds before each.
+     * Each service killed once (in a random order), a second segmentation instance started, the broker restarted,
+     * MongoDB away for 30 s, the second instance stopped; a random pause of a few seconds before each. A killed
+     * service is restarted at once and the next fault does not wait for it (faults overlap), except that the broker
+     * and the database go away only while every process is up: a service that starts without its database exits.
      */
     private static void injectFaults(FaultableStack stack, FaultLog faults, Random random) throws Exception {
         List<String> victims = new ArrayList<>(stack.serviceNames());
@@ -94,15 +96,15 @@ class FaultInjectionIT {
                 case 1 -> {
                     extraPort = stack.startExtraInstance("segmentation");
                     faults.injected("SECOND_INSTANCE_STARTED", "segmentation", "port " + extraPort);
-                    stack.awaitExtraReady(extraPort, READY);
-                    faults.note("second segmentation instance ready");
                 }
                 case 3 -> {
-                    faults.injected("BROKER_RESTART", "kafka", "closed");
+                    awaitEveryProcess(stack, faults);
+                    faults.injected("BROKER_RESTART", "kafka", "closed, started again after 3 s");
                     stack.restartBroker(Duration.ofSeconds(3));
                     faults.note("broker back");
                 }
                 case 5 -> {
+                    awaitEveryProcess(stack, faults);
                     faults.injected("MONGODB_OUTAGE", "wire server", "stopped for 30 s");
                     stack.stopDatabase();
                     pause(Duration.ofSeconds(30));
@@ -118,14 +120,16 @@ class FaultInjectionIT {
         }
     }
 
-    private static void killAndRestart(FaultableStack stack, FaultLog faults, String service, Random random)
-            throws Exception {
+    private static void killAndRestart(FaultableStack stack, FaultLog faults, String service, Random random) {
         long pid = stack.kill(service);
         faults.injected("SIGKILL", service, "pid " + pid);
         pause(Duration.ofMillis(random.nextInt(3_000)));
         stack.restart(service);
-        stack.awaitReady(service, READY);
-        faults.note(service + " restarted and ready");
+    }
+
+    private static void awaitEveryProcess(FaultableStack stack, FaultLog faults) {
+        stack.awaitReady(READY);
+        faults.note("every process ready");
     }
 
     /** Waits for every group to catch up, then compares; repeats while a view still differs, up to a deadline. */
@@ -189,7 +193,12 @@ class FaultInjectionIT {
         return Duration.ofNanos(System.nanoTime() - since).toSeconds();
     }
 
-    private static void pause(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }
