@@ -134,7 +134,7 @@ public class SegstreamRuntimeAutoConfiguration {
     @ConditionalOnProperty(name = "segstream.resilience.mongo.enabled", matchIfMissing = true)
     FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DatabaseCircuit circuit) {
         FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
-                new DatabaseUnavailableFilter(circuit, ContractJson.mapper()));
+                new DatabaseUnavailableFilter(circuit));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(0);
         return registration;

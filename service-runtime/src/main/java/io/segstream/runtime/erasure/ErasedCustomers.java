@@ -40,10 +40,8 @@ public class ErasedCustomers {
 
     /** Records (or moves forward) the tombstone; {@code rechecked} is reset so the late sweep runs again. */
     public void record(String customerId, Instant erasedAt, Instant processedAt) {
-        Instant previous = erasedAt(customerId);
-        Instant latest = previous != null && previous.isAfter(erasedAt) ? previous : erasedAt;
         mongo.upsert(Query.query(Criteria.where("_id").is(customerId)), new Update()
-                .set("erasedAt", Date.from(latest))
+                .max("erasedAt", Date.from(erasedAt))
                 .set("processedAt", Date.from(processedAt))
                 .set("rechecked", false), COLLECTION);
     }
@@ -71,10 +69,6 @@ public class ErasedCustomers {
     public static boolean suppresses(Map<String, Instant> erased, String customerId, Instant occurredAt) {
         Instant erasedAt = erased.get(customerId);
         return erasedAt != null && (occurredAt == null || !occurredAt.isAfter(erasedAt));
-    }
-
-    public boolean suppresses(String customerId, Instant occurredAt) {
-        return suppresses(erasedAmong(List.of(customerId)), customerId, occurredAt);
     }
 
     /** Tombstones processed before {@code before} whose late sweep has not run. */

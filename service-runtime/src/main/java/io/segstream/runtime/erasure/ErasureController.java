@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * {@code DELETE /api/v1/customers/{customerId}} (ADMIN), on every service: publishes the request to
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  */
 @RestController
 public class ErasureController {
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
     private final ContractEventPublisher publisher;
     private final AuditTrail audit;
     private final Clock clock;
@@ -54,7 +52,7 @@ public class ErasureController {
 
     @DeleteMapping(path = "/api/v1/customers/{customerId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ErasureReceipt> erase(@PathVariable String customerId) {
-        if (!ID.matcher(customerId).matches()) {
+        if (!Ids.isValid(customerId)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCodes.BAD_PARAMETER,
                     "customerId must be 1-128 characters of letters, digits and . _ : @ -");
         }

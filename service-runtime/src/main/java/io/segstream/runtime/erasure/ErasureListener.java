@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Every instance group of every service consumes customers.erasure.v1 (group = the service's name) and carries
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public class ErasureListener {
     static final String INVALID = "INVALID_ERASURE_REQUEST";
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
     private final CustomerErasure erasure;
     private final ContractDecoder decoder;
     private final DeadLetterPublisher deadLetters;
@@ -52,10 +50,10 @@ public class ErasureListener {
     }
 
     static String problem(CustomerErasureRequested request) {
-        if (request.eventId() == null || !ID.matcher(request.eventId()).matches()) {
+        if (!Ids.isValid(request.eventId())) {
             return "eventId is missing or not a valid id";
         }
-        if (request.customerId() == null || !ID.matcher(request.customerId()).matches()) {
+        if (!Ids.isValid(request.customerId())) {
             return "customerId is missing or not a valid id";
         }
         if (request.requestedAt() == null) {

@@ -70,9 +70,6 @@ public class DatabaseCircuit {
                         && !(t instanceof com.mongodb.DuplicateKeyException)
                         && !(t instanceof com.mongodb.MongoCommandException);
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }

@@ -2,13 +2,13 @@ package io.segstream.runtime.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.segstream.runtime.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -16,12 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Applies {@link ClientRateLimiter} to the configured paths, after authentication (the client is the token's
@@ -31,13 +28,11 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     private final ClientRateLimiter limiter;
     private final List<PathPattern> paths;
-    private final JsonMapper mapper;
     private final Counter refused;
 
-    public RateLimitFilter(ClientRateLimiter limiter, List<String> paths, JsonMapper mapper, MeterRegistry meters) {
+    public RateLimitFilter(ClientRateLimiter limiter, List<String> paths, MeterRegistry meters) {
         this.limiter = limiter;
         this.paths = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
-        this.mapper = mapper;
         this.refused = Counter.builder("segstream.http.rate.limited")
                 .description("Requests refused with 429 because their client exceeded its rate limit")
                 .register(meters);
@@ -63,18 +58,10 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         }
         refused.increment();
         long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
-        problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
-        problem.put("detail", "this client sent more requests than its rate limit allows; retry after " + seconds
-                + " s");
-        problem.put("instance", request.getRequestURI());
-        problem.put("code", RATE_LIMITED);
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,
+                "this client sent more requests than its rate limit allows; retry after " + seconds + " s",
+                request.getRequestURI());
     }
 
     static String client(Authentication authentication) {

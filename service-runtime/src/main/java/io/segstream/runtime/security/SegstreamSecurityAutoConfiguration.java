@@ -1,9 +1,9 @@
 package io.segstream.runtime.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.segstream.contracts.ContractJson;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemErrorReportValve;
+import io.segstream.runtime.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -11,7 +11,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -86,14 +85,8 @@ public class SegstreamSecurityAutoConfiguration {
     /** Requests Spring Security's firewall refuses (";", "%25", a line break in the path): 400 problem+json. */
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler() {
-        return (request, response, rejected) -> {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            ContractJson.mapper().writeValue(response.getOutputStream(), java.util.Map.of(
-                    "type", "about:blank", "status", HttpStatus.BAD_REQUEST.value(),
-                    "detail", "the request path contains characters that are not allowed",
-                    "code", ProblemCodes.BAD_PARAMETER));
-        };
+        return (request, response, rejected) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+                ProblemCodes.BAD_PARAMETER, "the request path contains characters that are not allowed", null);
     }
 
     /** What Tomcat refuses before any filter runs gets problem+json as well. */
@@ -119,7 +112,7 @@ public class SegstreamSecurityAutoConfiguration {
         if (decoder == null) {
             throw new IllegalStateException(missingIssuer(props, environment));
         }
-        SecurityProblems problems = new SecurityProblems(ContractJson.mapper());
+        SecurityProblems problems = new SecurityProblems();
         List<EndpointAccess.Rule> rules = new java.util.ArrayList<>(COMMON_ACCESS.rules());
         serviceAccess.orderedStream().forEach(access -> rules.addAll(access.rules()));
         http.csrf(AbstractHttpConfigurer::disable)
@@ -147,7 +140,7 @@ public class SegstreamSecurityAutoConfiguration {
         if (limit.enabled() && !limit.paths().isEmpty()) {
             ClientRateLimiter limiter = new ClientRateLimiter(limit.requestsPerSecond(), limit.burst(),
                     limit.maxClients(), limit.idleAfter(), System::nanoTime);
-            http.addFilterAfter(new RateLimitFilter(limiter, limit.paths(), ContractJson.mapper(), meters),
+            http.addFilterAfter(new RateLimitFilter(limiter, limit.paths(), meters),
                     AuthorizationFilter.class);
         }
         return http.build();

@@ -2,6 +2,8 @@ package io.segstream.runtime.web;
 
 import io.segstream.runtime.messaging.ContractViolation;
 import io.segstream.runtime.messaging.JsonErrors;
+import io.segstream.contracts.ContractJson;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -9,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -29,6 +32,8 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +49,24 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Before Boot's own problem-details handler; a service advice that must win uses a smaller order. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /**
+     * Writes a problem+json answer straight to the servlet response, for filters and handlers that run outside
+     * Spring MVC (authentication, rate limits, the database circuit, the firewall).
+     */
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String detail,
+                             String instance) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", instance);
+        problem.put("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        ContractJson.mapper().writeValue(response.getOutputStream(), problem);
+    }
 
     public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

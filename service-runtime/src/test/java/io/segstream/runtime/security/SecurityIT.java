@@ -239,8 +239,10 @@ class SecurityIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ERASED.contains(customer));
         await().atMost(Duration.ofSeconds(10)).until(() -> tombstones.erasedAt(customer) != null);
-        assertThat(tombstones.suppresses(customer, Instant.now().minusSeconds(60))).isTrue();
-        assertThat(tombstones.suppresses(customer, Instant.now().plusSeconds(60))).isFalse();
+        Map<String, Instant> erased = tombstones.erasedAmong(List.of(customer, "C-never-erased"));
+        assertThat(erased).containsOnlyKeys(customer);
+        assertThat(ErasedCustomers.suppresses(erased, customer, Instant.now().minusSeconds(60))).isTrue();
+        assertThat(ErasedCustomers.suppresses(erased, customer, Instant.now().plusSeconds(60))).isFalse();
 
         List<Document> audit = await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getDatabase("security-it")
                 .getCollection(AuditTrail.COLLECTION).find(new Document("subject", customer))
@@ -258,6 +260,10 @@ class SecurityIT {
                 .getBoolean("rechecked"));
         assertThat(mongo.getDatabase("security-it").getCollection(AuditTrail.COLLECTION)
                 .countDocuments(new Document("subject", customer))).isEqualTo(2);
+        // A redelivered, older request never moves the tombstone back.
+        Instant erasedAt = tombstones.erasedAt(customer);
+        tombstones.record(customer, erasedAt.minusSeconds(3600), Instant.now());
+        assertThat(tombstones.erasedAt(customer)).isEqualTo(erasedAt);
     }
 
     @Test

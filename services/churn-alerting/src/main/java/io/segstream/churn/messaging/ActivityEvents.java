@@ -14,14 +14,12 @@ import io.segstream.contracts.segment.SegmentKind;
 import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.runtime.messaging.ContractViolation;
 
-import java.util.regex.Pattern;
 
 /**
  * Translates contract events into what the activity view keeps, refusing (as a {@link ContractViolation}) one that
  * lacks what it needs. Messages name the field, never its value.
  */
 final class ActivityEvents {
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private ActivityEvents() {
     }
@@ -83,7 +81,7 @@ final class ActivityEvents {
 
     private static void requireId(String field, String value) {
         require(field, value);
-        if (!ID.matcher(value).matches()) {
+        if (!Ids.isValid(value)) {
             throw new ContractViolation(ContractDecoder.INVALID_FIELD, "field " + field + " is not a valid id");
         }
     }

@@ -17,7 +17,6 @@ import java.time.DateTimeException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * A customer's churn-risk figures, model scores and early-warning reasons, as of the optional {@code asOf} query
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 @RestController
 class ChurnRiskController {
     static final String CUSTOMER_NOT_FOUND = "CUSTOMER_NOT_FOUND";
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final ActivityTracking tracking;
     private final Clock clock;
@@ -48,7 +46,7 @@ class ChurnRiskController {
     @GetMapping("/api/v1/customers/{customerId}/churn-risk")
     ChurnRiskResponse churnRisk(@PathVariable String customerId,
                                 @RequestParam(name = "asOf", required = false) String requestedAsOf) {
-        if (!ID.matcher(customerId).matches()) {
+        if (!Ids.isValid(customerId)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCodes.BAD_PARAMETER,
                     "customerId is not a valid id");
         }

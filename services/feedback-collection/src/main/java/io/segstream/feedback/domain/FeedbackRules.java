@@ -8,7 +8,6 @@ import io.segstream.contracts.feedback.FeedbackSubmitted;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The rules a piece of feedback must meet, the same for HTTP and Kafka. The first broken rule is reported.
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
 public final class FeedbackRules {
     /** Longest orderId and source, as in the contract. */
     static final int MAX_REFERENCE_LENGTH = 128;
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final IntakeLimits limits;
 
@@ -63,7 +61,7 @@ public final class FeedbackRules {
         if (blank(f.eventId())) {
             return required("eventId");
         }
-        if (!ID.matcher(f.eventId()).matches()) {
+        if (!Ids.isValid(f.eventId())) {
             return new Rejection(RejectionCodes.INVALID_ID, "eventId does not follow the id syntax " + Ids.PATTERN);
         }
         if (f.kind() == null) {
@@ -72,7 +70,7 @@ public final class FeedbackRules {
         if (blank(f.customerId())) {
             return required("customerId");
         }
-        if (!ID.matcher(f.customerId()).matches()) {
+        if (!Ids.isValid(f.customerId())) {
             return new Rejection(RejectionCodes.INVALID_ID, "customerId does not follow the id syntax " + Ids.PATTERN);
         }
         return null;
@@ -137,7 +135,7 @@ public final class FeedbackRules {
         if (blank(referred)) {
             return new Rejection(RejectionCodes.REFERRAL_TARGET_REQUIRED, "a REFERRAL needs referredCustomerId");
         }
-        if (!ID.matcher(referred).matches()) {
+        if (!Ids.isValid(referred)) {
             return new Rejection(RejectionCodes.INVALID_ID,
                     "referredCustomerId does not follow the id syntax " + Ids.PATTERN);
         }

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Feedback from survey, review and support tools (feedback.incoming.v1), a poll at a time: the whole batch goes
@@ -29,7 +28,6 @@ import java.util.regex.Pattern;
 @Component
 class IncomingFeedbackListener {
     private static final Logger log = LoggerFactory.getLogger(IncomingFeedbackListener.class);
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final FeedbackDecoder decoder;
     private final FeedbackIntake intake;
@@ -70,6 +68,6 @@ class IncomingFeedbackListener {
      * producer sent (megabytes, line breaks that forge log lines, RTL overrides, personal data).
      */
     static String loggable(String eventId) {
-        return eventId == null ? null : ID.matcher(eventId).matches() ? eventId : "(not a valid id)";
+        return eventId == null ? null : Ids.isValid(eventId) ? eventId : "(not a valid id)";
     }
 }

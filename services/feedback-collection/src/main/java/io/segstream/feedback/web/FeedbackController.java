@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The HTTP side of feedback-collection. Bodies are read as bytes and decoded by the same decoder as the Kafka path,
@@ -45,7 +44,6 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/v1")
 class FeedbackController {
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final FeedbackDecoder decoder;
     private final FeedbackIntake intake;
@@ -131,7 +129,7 @@ class FeedbackController {
     @GetMapping(path = "/customers/{customerId}/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
     CustomerFeedbackPage history(@PathVariable String customerId, @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(required = false) Integer size) {
-        if (!ID.matcher(customerId).matches()) {
+        if (!Ids.isValid(customerId)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, WebCodes.INVALID_ID,
                     "customerId must match " + Ids.PATTERN);
         }

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Takes in purchases and refunds, one or a batch, from either path, with the same rules and the same exactly-once
@@ -29,7 +28,6 @@ import java.util.regex.Pattern;
  * redelivery) and the retry completes what is missing.
  */
 public final class PurchaseIntake {
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
     private static final Rejection ERASED = new Rejection(RejectionCode.CUSTOMER_ERASED,
             "the customer was erased; events that occurred at or before the erasure are not taken in");
 
@@ -103,7 +101,7 @@ public final class PurchaseIntake {
         List<String> customerIds = new ArrayList<>();
         for (Submission submission : submissions) {
             PurchaseSubmitted p = submission.purchase();
-            if (p != null && p.customerId() != null && ID.matcher(p.customerId()).matches()) {
+            if (p != null && Ids.isValid(p.customerId())) {
                 customerIds.add(p.customerId());
             }
         }

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The rules every purchase and refund must meet before it is recorded, checked in a fixed order so a submission with
@@ -30,7 +29,6 @@ public final class PurchaseRules {
     /** Longest source and category. */
     static final int MAX_LONG_TEXT = 128;
 
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final ValidationPolicy policy;
     private final ExchangeRates rates;
@@ -176,7 +174,7 @@ public final class PurchaseRules {
         if (r != null) {
             return r;
         }
-        return ID.matcher(value).matches() ? null : reject(RejectionCode.INVALID_ID,
+        return Ids.isValid(value) ? null : reject(RejectionCode.INVALID_ID,
                 "field " + field + " must match " + Ids.PATTERN);
     }
 

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Purchases and refunds from POS systems and order pipelines (purchases.incoming.v1), a poll at a time: the whole
@@ -33,7 +32,6 @@ import java.util.regex.Pattern;
 @Component
 class IncomingPurchasesListener {
     private static final Logger log = LoggerFactory.getLogger(IncomingPurchasesListener.class);
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final SubmissionDecoder decoder;
     private final PurchaseIntake intake;
@@ -79,6 +77,6 @@ class IncomingPurchasesListener {
 
     /** The eventId of a rejected message is whatever the producer sent: logged only when it is a well-formed id. */
     static String printable(String eventId) {
-        return eventId != null && ID.matcher(eventId).matches() ? eventId : "unreadable";
+        return Ids.isValid(eventId) ? eventId : "unreadable";
     }
 }

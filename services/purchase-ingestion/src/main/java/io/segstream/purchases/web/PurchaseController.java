@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The HTTP front door for e-commerce sites. Bodies are read as bytes and decoded by the same decoder as the Kafka
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/v1")
 class PurchaseController {
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final SubmissionDecoder decoder;
     private final PurchaseIntake intake;
@@ -108,7 +106,7 @@ class PurchaseController {
     @GetMapping(path = "/customers/{customerId}/purchases", produces = MediaType.APPLICATION_JSON_VALUE)
     PurchasePage history(@PathVariable String customerId, @RequestParam(defaultValue = "0") int page,
                          @RequestParam(required = false) Integer size) {
-        if (!ID.matcher(customerId).matches()) {
+        if (!Ids.isValid(customerId)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, WebCodes.INVALID_ID, "customerId must match "
                     + Ids.PATTERN);
         }

@@ -10,14 +10,12 @@ import io.segstream.segmentation.domain.FeedbackKind;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Translates recorded feedback into what a profile keeps: never the free text, nor the referred customer's id.
  * Refuses (as a {@link ContractViolation}) feedback that lacks what the figures need; messages name the field only.
  */
 final class FeedbackFacts {
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private FeedbackFacts() {
     }
@@ -42,7 +40,7 @@ final class FeedbackFacts {
 
     private static void requireId(String field, String value) {
         require(field, value);
-        if (!ID.matcher(value).matches()) {
+        if (!Ids.isValid(value)) {
             throw new ContractViolation(ContractDecoder.INVALID_FIELD, "field " + field + " is not a valid id");
         }
     }

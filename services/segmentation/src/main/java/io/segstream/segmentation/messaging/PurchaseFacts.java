@@ -15,14 +15,12 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Translates a recorded purchase into the facts a profile keeps, refusing (as a {@link ContractViolation}) one that
  * lacks what every figure needs. Messages name the field, never its value.
  */
 final class PurchaseFacts {
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
     /** Digits kept of a discount share, like category shares. */
     private static final int SHARE_SCALE = 4;
 
@@ -78,7 +76,7 @@ final class PurchaseFacts {
 
     private static void requireId(String field, String value) {
         require(field, value);
-        if (!ID.matcher(value).matches()) {
+        if (!Ids.isValid(value)) {
             throw new ContractViolation(ContractDecoder.INVALID_FIELD, "field " + field + " is not a valid id");
         }
     }

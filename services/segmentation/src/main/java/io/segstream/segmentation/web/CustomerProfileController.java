@@ -13,14 +13,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /** A customer's profile and segments. Unknown customers are a 404 problem with code CUSTOMER_NOT_FOUND. */
 @RestController
 @RequestMapping("/api/v1/customers/{customerId}")
 class CustomerProfileController {
     static final String CUSTOMER_NOT_FOUND = "CUSTOMER_NOT_FOUND";
-    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final Segmentation segmentation;
     private final EvaluationClock clock;
@@ -43,7 +41,7 @@ class CustomerProfileController {
     }
 
     private CustomerProfile find(String customerId) {
-        if (!ID.matcher(customerId).matches()) {
+        if (!Ids.isValid(customerId)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCodes.BAD_PARAMETER,
                     "customerId is not a valid id");
         }
