@@ -1,5 +1,6 @@
 package io.segstream.runtime.erasure;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -9,6 +10,11 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface CustomerDataEraser {
-    /** @return how many records went, per store (collection name): counts for the audit trail, never contents */
-    Map<String, Long> erase(String customerId);
+    /**
+     * @param erasedAt the instant of the erasure (the tombstone's): the second pass runs later, and an eraser that can
+     *                 tell should keep what occurred after it (a new relationship under the erasure policy)
+     * @return how many records went, per store (collection name, no dots: the counts are stored in the audit log),
+     * never contents
+     */
+    Map<String, Long> erase(String customerId, Instant erasedAt);
 }

@@ -52,7 +52,7 @@ public class CustomerErasure implements SmartLifecycle {
     /** Erases the customer of {@code request} from every store of this service; idempotent. */
     public Map<String, Long> carryOut(CustomerErasureRequested request) {
         tombstones.record(request.customerId(), request.requestedAt(), clock.instant());
-        Map<String, Long> removed = eraseEverywhere(request.customerId());
+        Map<String, Long> removed = eraseEverywhere(request.customerId(), tombstones.erasedAt(request.customerId()));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("requestEventId", request.eventId());
         detail.put("requestedAt", request.requestedAt().toString());
@@ -69,9 +69,10 @@ public class CustomerErasure implements SmartLifecycle {
     /** The second pass of erasures carried out at least {@code recheckAfter} ago; returns how many it re-ran. */
     public int recheckDue() {
         Instant due = clock.instant().minus(props.recheckAfter());
-        List<String> customers = tombstones.awaitingRecheck(due, props.recheckBatch());
-        for (String customerId : customers) {
-            Map<String, Long> removed = eraseEverywhere(customerId);
+        Map<String, Instant> customers = tombstones.awaitingRecheck(due, props.recheckBatch());
+        for (Map.Entry<String, Instant> customer : customers.entrySet()) {
+            String customerId = customer.getKey();
+            Map<String, Long> removed = eraseEverywhere(customerId, customer.getValue());
             long total = removed.values().stream().mapToLong(Long::longValue).sum();
             if (total > 0) {
                 log.warn("second erasure pass removed {} record(s) written while the erasure ran", total);
@@ -81,10 +82,10 @@ public class CustomerErasure implements SmartLifecycle {
         return customers.size();
     }
 
-    private Map<String, Long> eraseEverywhere(String customerId) {
+    private Map<String, Long> eraseEverywhere(String customerId, Instant erasedAt) {
         Map<String, Long> removed = new LinkedHashMap<>();
         for (CustomerDataEraser eraser : erasers) {
-            eraser.erase(customerId).forEach((store, count) -> removed.merge(store, count, Long::sum));
+            eraser.erase(customerId, erasedAt).forEach((store, count) -> removed.merge(store, count, Long::sum));
         }
         return removed;
     }

@@ -71,12 +71,16 @@ public class ErasedCustomers {
         return erasedAt != null && (occurredAt == null || !occurredAt.isAfter(erasedAt));
     }
 
-    /** Tombstones processed before {@code before} whose late sweep has not run. */
-    List<String> awaitingRecheck(Instant before, int limit) {
+    /** Tombstones processed before {@code before} whose late sweep has not run: customer id to erasure instant. */
+    Map<String, Instant> awaitingRecheck(Instant before, int limit) {
         Query query = Query.query(Criteria.where("rechecked").is(false).and("processedAt").lt(Date.from(before)))
                 .limit(limit);
-        query.fields().include("_id");
-        return mongo.find(query, Document.class, COLLECTION).stream().map(d -> String.valueOf(d.get("_id"))).toList();
+        query.fields().include("erasedAt");
+        Map<String, Instant> due = new java.util.LinkedHashMap<>();
+        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
+            due.put(String.valueOf(doc.get("_id")), doc.getDate("erasedAt").toInstant());
+        }
+        return due;
     }
 
     void markRechecked(String customerId) {

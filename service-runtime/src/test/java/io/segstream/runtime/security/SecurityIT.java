@@ -84,7 +84,7 @@ class SecurityIT {
 
         @Bean
         CustomerDataEraser testEraser() {
-            return customerId -> {
+            return (customerId, erasedAt) -> {
                 boolean first = ERASED.add(customerId);
                 return Map.of("things", first ? 2L : 0L);
             };

@@ -5,6 +5,7 @@ import io.segstream.runtime.erasure.CustomerDataEraser;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ class MongoCustomerEraser implements CustomerDataEraser {
     }
 
     @Override
-    public Map<String, Long> erase(String customerId) {
+    public Map<String, Long> erase(String customerId, Instant erasedAt) {
         Map<String, Long> removed = new LinkedHashMap<>();
         // Activity first: a sweep or listener review that meets the erasure half-way finds no activity and so writes
         // no alert document (what one in flight still writes, the second erasure pass removes).

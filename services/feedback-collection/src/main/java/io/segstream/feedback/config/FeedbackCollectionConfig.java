@@ -88,9 +88,8 @@ class FeedbackCollectionConfig {
 
     /** Called by the runtime for every request on customers.erasure.v1. */
     @Bean
-    CustomerDataEraser feedbackEraser(MongoDatabaseFactory mongo, ErasedCustomers erasedCustomers) {
-        return new MongoFeedbackEraser(mongo.getMongoDatabase().getCollection(MongoFeedbackLedger.COLLECTION),
-                erasedCustomers::erasedAt);
+    CustomerDataEraser feedbackEraser(MongoDatabaseFactory mongo) {
+        return new MongoFeedbackEraser(mongo.getMongoDatabase().getCollection(MongoFeedbackLedger.COLLECTION));
     }
 
     @Bean

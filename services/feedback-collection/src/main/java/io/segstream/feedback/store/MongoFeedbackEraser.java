@@ -17,7 +17,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Erases a customer from this service: every feedback document of the customer goes (with its free text, its
@@ -38,17 +37,13 @@ public class MongoFeedbackEraser implements CustomerDataEraser {
     private static final String PAYLOAD = Outbox.FIELD + ".payload";
 
     private final MongoCollection<Document> collection;
-    private final Function<String, Instant> erasedAt;
-
-    /** @param erasedAt the instant of a customer's erasure (the tombstone), null when there is none */
-    public MongoFeedbackEraser(MongoCollection<Document> collection, Function<String, Instant> erasedAt) {
+    public MongoFeedbackEraser(MongoCollection<Document> collection) {
         this.collection = collection;
-        this.erasedAt = erasedAt;
     }
 
     @Override
-    public Map<String, Long> erase(String customerId) {
-        Bson before = beforeErasure(erasedAt.apply(customerId));
+    public Map<String, Long> erase(String customerId, Instant erasedAt) {
+        Bson before = beforeErasure(erasedAt);
         long deleted = collection.deleteMany(Filters.and(Filters.eq("customerId", customerId), before))
                 .getDeletedCount();
         List<Document> referrals = collection.find(Filters.and(Filters.eq("referredCustomerId", customerId), before))

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import io.segstream.runtime.erasure.CustomerDataEraser;
 import org.bson.Document;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public class PurchaseDataEraser implements CustomerDataEraser {
     }
 
     @Override
-    public Map<String, Long> erase(String customerId) {
+    public Map<String, Long> erase(String customerId, Instant erasedAt) {
         Map<String, Long> removed = new LinkedHashMap<>();
         for (MongoCollection<Document> collection : collections) {
             removed.put(collection.getNamespace().getCollectionName(),

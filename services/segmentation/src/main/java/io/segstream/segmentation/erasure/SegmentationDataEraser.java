@@ -35,18 +35,15 @@ class SegmentationDataEraser implements CustomerDataEraser {
     static final String PROFILES = "profiles";
 
     private final ProfileStore profiles;
-    private final ErasedCustomers tombstones;
     private final RfmRefresher population;
 
-    SegmentationDataEraser(ProfileStore profiles, ErasedCustomers tombstones, RfmRefresher population) {
+    SegmentationDataEraser(ProfileStore profiles, RfmRefresher population) {
         this.profiles = profiles;
-        this.tombstones = tombstones;
         this.population = population;
     }
 
     @Override
-    public Map<String, Long> erase(String customerId) {
-        Instant erasedAt = tombstones.erasedAt(customerId);
+    public Map<String, Long> erase(String customerId, Instant erasedAt) {
         Optional<CustomerProfile> stored = profiles.find(customerId);
         long deleted = 0;
         if (stored.isPresent() && (erasedAt == null || stored.get().holdsFactsAtOrBefore(erasedAt))) {
