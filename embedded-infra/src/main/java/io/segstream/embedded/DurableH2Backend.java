@@ -1,24 +1,78 @@
 package io.segstream.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The wire server's H2 backend, committing its store after every write command instead of about once a second, so
- * that what a client was told is written is in the file even if the process is killed a moment later (a service may
- * already have committed its Kafka offsets for it). A batch of writes is one command (insertMany, bulkWrite), so this
- * is one commit per batch, not per document.
+ * The wire server's H2 backend, with two changes:
+ * <ul>
+ *     <li>it commits its store after every write command instead of about once a second, so that what a client was
+ *     told is written is in the file even if the process is killed a moment later (a service may already have
+ *     committed its Kafka offsets for it). A batch of writes is one command (insertMany, bulkWrite), so this is one
+ *     commit per batch, not per document;</li>
+ *     <li>its collections answer {@code _id}-pinned filters and {@code _id}-ordered pages from the data map
+ *     ({@link IdKeyedCollection}) instead of scanning, and the store keeps a larger page cache, so that the wire
+ *     server's cost per write stays flat as collections grow;</li>
+ *     <li>documents are stored as BSON ({@link BsonDocumentType}) and unique-index keys compared in MongoDB's order
+ *     ({@link MongoOrderedKeys}) instead of by Java serialisation: the format is recorded in the file, and a file of
+ *     the stock format is refused with a message.</li>
+ * </ul>
  */
 final class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
             "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+    // The stock backend's map names: only the storage format of their contents differs (see openStore).
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
 
-    DurableH2Backend(String fileName) {
-        super(fileName);
+    /** Where the storage format is recorded: a file without it was written by the stock backend. */
+    private static final String FORMAT_MAP = "segstream.storage";
+    private static final String FORMAT_KEY = "format";
+    private static final String FORMAT = "bson-documents, mongo-ordered-unique-keys";
+
+    DurableH2Backend(String fileName, int cacheSizeMb) {
+        super(openStore(fileName, cacheSizeMb));
+    }
+
+    /**
+     * Opens the store and checks it holds this backend's format (documents as BSON, index keys in MongoDB order);
+     * a new store is marked with it. A file in the stock format (Java-serialised documents, from before this backend)
+     * cannot be read with it: that is refused with a message rather than misread.
+     */
+    static MVStore openStore(String fileName, int cacheSizeMb) {
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheSizeMb).open();
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        String found = format.get(FORMAT_KEY);
+        if (found == null && store.getMapNames().stream().anyMatch(name -> name.startsWith(DATA_PREFIX))) {
+            store.close();
+            throw new IllegalStateException("the MongoDB data file " + fileName + " was written by an earlier version"
+                    + " of Segstream's embedded wire server (Java-serialised documents) and cannot be read by this one;"
+                    + " move it away or delete it (a local stack's data directory, e.g. .segstream/data) and start again");
+        }
+        if (found != null && !FORMAT.equals(found)) {
+            store.close();
+            throw new IllegalStateException("the MongoDB data file " + fileName + " has the storage format '" + found
+                    + "', this version reads '" + FORMAT + "'");
+        }
+        if (found == null) {
+            format.put(FORMAT_KEY, FORMAT);
+            store.commit();
+        }
+        return store;
     }
 
     @Override
@@ -28,5 +82,40 @@ final class DurableH2Backend extends H2Backend {
             commit();
         }
         return reply;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdKeyedDatabase(databaseName);
+    }
+
+    /**
+     * An H2 database whose collections are {@link IdKeyedCollection}s. An inner class on purpose: H2Database opens
+     * the existing collections from its constructor, before a field of a subclass would be set, and the outer
+     * instance (whose store it needs) is already set by then.
+     */
+    private final class IdKeyedDatabase extends H2Database {
+        IdKeyedDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            // The stock backend's map name for an index.
+            String name = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            MVMap<KeyValue, Object> map = getMvStore().openMap(name,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new MongoOrderedKeys()));
+            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            MVMap<String, Object> metaMap = getMvStore().openMap(META_PREFIX + fullName);
+            return new IdKeyedCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
     }
 }

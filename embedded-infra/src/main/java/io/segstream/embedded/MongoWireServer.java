@@ -24,14 +24,34 @@ public final class MongoWireServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final Path dataFile;
+    private final int cacheSizeMb;
     private MongoServer server;
     private MongoBackend backend;
 
+    /**
+     * The H2 store's page cache when none is given: pages in the cache are kept deserialised, pages outside it are
+     * read and Java-deserialised again on every scan, so the cache decides how fast a scan of a large collection is.
+     * The store's own default (16 MB) made every relay and sweep query re-read most of the file.
+     */
+    public static final int DEFAULT_CACHE_SIZE_MB = 256;
+
     /** @param dataFile the H2 file that holds the data, or null to keep it in memory */
     public MongoWireServer(String host, int port, Path dataFile) {
+        this(host, port, dataFile, DEFAULT_CACHE_SIZE_MB);
+    }
+
+    /**
+     * @param dataFile    the H2 file that holds the data, or null to keep it in memory
+     * @param cacheSizeMb the page cache of an on-disk store, in MB
+     */
+    public MongoWireServer(String host, int port, Path dataFile, int cacheSizeMb) {
+        if (cacheSizeMb < 1) {
+            throw new IllegalArgumentException("the wire server's cache must be at least 1 MB, not " + cacheSizeMb);
+        }
         this.host = host;
         this.port = port;
         this.dataFile = dataFile;
+        this.cacheSizeMb = cacheSizeMb;
     }
 
     /** An in-memory server on a free loopback port, for tests. */
@@ -52,7 +72,7 @@ public final class MongoWireServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + dataFile.getParent(), e);
             }
-            backend = new DurableH2Backend(dataFile.toAbsolutePath().toString());
+            backend = new DurableH2Backend(dataFile.toAbsolutePath().toString(), cacheSizeMb);
         }
         server = new MongoServer(backend);
         server.bind(host, port);

@@ -1,0 +1,157 @@
+package io.segstream.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * An H2 collection that answers the queries MongoDB answers from its {@code _id} index from the data map itself
+ * (keyed and ordered by {@code _id}) where the stock wire server scans every document:
+ * <ul>
+ *     <li>a filter that pins {@code _id} to one string or a {@code $in} list of strings, alone or next to other
+ *     conditions ({@code {_id: id, version: 3}}: an optimistic write): the stock server uses its {@code _id} index
+ *     only when {@code _id} is the filter's only key, and even then compares the Java-serialised index keys;</li>
+ *     <li>{@code _id} order with a limit, from the start or after an id ({@code {_id: {$gt: last}}}, sort
+ *     {@code {_id: 1}}): paging through a collection, which the stock server does by sorting all of it per page.</li>
+ * </ul>
+ * Every other query takes the stock path; the rest of each filter is still checked document by document, so the
+ * answers are the same, only cheaper. Only string ids take the fast path: the data map orders keys by Java type
+ * first, which agrees with MongoDB's order only within one type, and every Segstream id is a string.
+ */
+final class IdKeyedCollection extends H2Collection {
+    private static final String ID = "_id";
+    private static final String IN = "$in";
+    private static final String AND = "$and";
+    private static final Set<String> LOWER_BOUNDS = Set.of("$gt", "$gte");
+
+    private final MVMap<Object, Document> dataMap;
+
+    IdKeyedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                      MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+        super(database, collectionName, options, dataMap, metaMap, cursors);
+        this.dataMap = dataMap;
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        if (!query.isEmpty()) {
+            List<Object> ids = pinnedIds(query);
+            if (ids != null) {
+                return matchDocuments(query, present(ids), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+        }
+        if (limit > 0 && isIdOrder(orderBy) && onlyStringIds()) {
+            String from = lowerBound(query);
+            if (from != null) {
+                return matchDocumentsFromStream(query, fromId(from), numberToSkip, limit, batchSize, null,
+                        fieldSelector);
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The ids a filter pins {@code _id} to, at its top level or in one of the conditions of a top-level
+     * {@code $and} (the Java driver writes {@code Filters.and(eq("_id", id), eq("version", 3))} as an {@code $and}),
+     * or null when it pins none.
+     */
+    static List<Object> pinnedIds(Document query) {
+        List<Object> ids = idsOf(query.get(ID));
+        if (ids == null && query.get(AND) instanceof Collection<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document document && (ids = idsOf(document.get(ID))) != null) {
+                    break;
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The ids one {@code _id} condition allows (a string, or {@code $in} strings), or null for any other condition. */
+    private static List<Object> idsOf(Object condition) {
+        if (condition instanceof String id) {
+            return List.of(id);
+        }
+        if (condition instanceof Document operators && operators.size() == 1
+                && operators.get(IN) instanceof Collection<?> values) {
+            List<Object> ids = new ArrayList<>(values.size());
+            for (Object value : values) {
+                if (!(value instanceof String)) {
+                    return null;
+                }
+                ids.add(value);
+            }
+            return ids;
+        }
+        return null;
+    }
+
+    private List<Object> present(List<Object> ids) {
+        List<Object> present = new ArrayList<>(ids.size());
+        for (Object id : new LinkedHashSet<>(ids)) {
+            if (dataMap.containsKey(id)) {
+                present.add(id);
+            }
+        }
+        return present;
+    }
+
+    private static boolean isIdOrder(Document orderBy) {
+        return orderBy != null && orderBy.size() == 1 && orderBy.get(ID) instanceof Number direction
+                && direction.intValue() == 1;
+    }
+
+    /** True when every key is a string: the map orders keys by type first, so first and last tell. */
+    private boolean onlyStringIds() {
+        return !dataMap.isEmpty() && dataMap.firstKey() instanceof String && dataMap.lastKey() instanceof String;
+    }
+
+    /** Where an {@code _id}-ordered scan may start: the first key for an empty filter, the bound of {@code $gt(e)}. */
+    private String lowerBound(Document query) {
+        if (query.isEmpty()) {
+            return (String) dataMap.firstKey();
+        }
+        if (query.size() == 1 && query.get(ID) instanceof Document bound && bound.size() == 1) {
+            Map.Entry<String, Object> only = bound.entrySet().iterator().next();
+            if (LOWER_BOUNDS.contains(only.getKey()) && only.getValue() instanceof String from) {
+                return from;
+            }
+        }
+        return null;
+    }
+
+    /** The documents from the key {@code from} on, in key order, read lazily (a limit stops the reading). */
+    private Stream<Document> fromId(String from) {
+        Cursor<Object, Document> cursor = dataMap.cursor(from);
+        Spliterator<Document> documents = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            @Override
+            public boolean tryAdvance(java.util.function.Consumer<? super Document> action) {
+                if (!cursor.hasNext()) {
+                    return false;
+                }
+                cursor.next();
+                action.accept(cursor.getValue());
+                return true;
+            }
+        };
+        return StreamSupport.stream(documents, false);
+    }
+}
