@@ -86,6 +86,13 @@ public final class BenchCommand {
             RawBrokerBench.report(raw, figures);
         }
 
+        err.printf("bench: database: %,d documents per operation shape%n", options.databaseDocuments());
+        WireServerBench.Result database = step(figures, WireServerBench.STEP, () ->
+                new WireServerBench(settings.mongoUri("admin")).run(options.databaseDocuments()));
+        if (database != null) {
+            WireServerBench.report(database, figures);
+        }
+
         PipelineBench pipeline = new PipelineBench(settings.bootstrapServers(), settings.partitions(),
                 segmentationUrl, http, err);
         PipelineBench.PhaseResult fixed = step(figures, PIPELINE_FIXED, () -> pipeline.run(PIPELINE_FIXED,

@@ -26,6 +26,7 @@ class BenchOptionsTest {
         assertThat(options.events()).isEqualTo(200_000);
         assertThat(options.fixedEvents()).isEqualTo(60_000);
         assertThat(options.customers()).isEqualTo(50_000);
+        assertThat(options.databaseDocuments()).isEqualTo(50_000);
         assertThat(options.rate()).isEqualTo(2_000);
         assertThat(options.replay()).isTrue();
         assertThat(options.onlineRetail()).isTrue();
@@ -50,11 +51,12 @@ class BenchOptionsTest {
     void givenPortsAndSizesAreUsed() {
         BenchOptions options = parse("--kafka-port", "19092", "--segmentation-port=18083", "--events", "5000",
                 "--customers", "100", "--rate", "500", "--fixed-events", "700", "--output", "/tmp/b.md", "--keep",
-                "--no-replay", "--note", "loaded machine", "--partitions", "3");
+                "--no-replay", "--note", "loaded machine", "--partitions", "3", "--db-documents", "2000");
         assertThat(options.stack().kafkaPort()).isEqualTo(19092);
         assertThat(options.stack().service("segmentation").port()).isEqualTo(18083);
         assertThat(options.events()).isEqualTo(5_000);
         assertThat(options.customers()).isEqualTo(100);
+        assertThat(options.databaseDocuments()).isEqualTo(2_000);
         assertThat(options.rate()).isEqualTo(500);
         assertThat(options.fixedEvents()).isEqualTo(700);
         assertThat(options.output()).isEqualTo(Path.of("/tmp/b.md"));
@@ -71,6 +73,7 @@ class BenchOptionsTest {
         assertThat(options.events()).isEqualTo(10_000);
         assertThat(options.fixedEvents()).isEqualTo(4_000);
         assertThat(options.customers()).isEqualTo(2_000);
+        assertThat(options.databaseDocuments()).isEqualTo(10_000);
         assertThat(options.replay()).isTrue();
         assertThat(options.onlineRetail()).isFalse();
         assertThat(parse("--quick", "--events", "3000").events()).as("an explicit size wins").isEqualTo(3_000);
