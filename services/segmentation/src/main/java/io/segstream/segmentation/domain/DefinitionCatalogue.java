@@ -17,7 +17,9 @@ public final class DefinitionCatalogue implements SegmentCatalogue {
     private volatile Loaded loaded;
     private volatile RfmPopulation population = RfmPopulation.EMPTY;
 
-    private record Loaded(List<SegmentDefinition> definitions, List<Dimension> dimensions) {
+    /** The compiled definitions, with their clock sensitivity worked out once (it is asked once per changed profile). */
+    private record Loaded(List<SegmentDefinition> definitions, List<Dimension> dimensions,
+                          ClockSensitivity clockSensitivity) {
     }
 
     public DefinitionCatalogue(DefinitionStore store, DefinitionCompiler compiler, List<SegmentDefinition> defaults) {
@@ -29,6 +31,11 @@ public final class DefinitionCatalogue implements SegmentCatalogue {
     @Override
     public List<Dimension> dimensions() {
         return loaded().dimensions();
+    }
+
+    @Override
+    public ClockSensitivity clockSensitivity() {
+        return loaded().clockSensitivity();
     }
 
     /** Scores RFM against the current population. */
@@ -98,7 +105,8 @@ public final class DefinitionCatalogue implements SegmentCatalogue {
         List<SegmentDefinition> ordered = new ArrayList<>(current);
         ordered.sort(Comparator.comparing(SegmentDefinition::kind).thenComparing(SegmentDefinition::key));
         List<Dimension> dimensions = ordered.stream().map(compiler::compile).toList();
-        loaded = new Loaded(List.copyOf(ordered), dimensions);
+        loaded = new Loaded(List.copyOf(ordered), dimensions, dimensions.stream().map(Dimension::clockSensitivity)
+                .reduce(ClockSensitivity.NONE, ClockSensitivity::plus));
     }
 
     private Loaded loaded() {
