@@ -111,7 +111,8 @@ class MongoActivityStore implements ActivityStore, Population {
 
     @Override
     public long size() {
-        return activities.countDocuments();
+        // The collection's count, not a counting scan: a threshold check does not need it exact to the document.
+        return activities.estimatedDocumentCount();
     }
 
     @Override

@@ -211,7 +211,8 @@ class MongoProfileStore implements ProfileStore, ProfileQueries {
 
     @Override
     public long countProfiles() {
-        return profiles.countDocuments();
+        // The collection's count, not a counting scan (the progress total of a re-evaluation).
+        return profiles.estimatedDocumentCount();
     }
 
     private static Bson inClass(String key, String className) {
