@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,6 +35,13 @@ public final class MongoWireServer implements AutoCloseable {
      * The store's own default (16 MB) made every relay and sweep query re-read most of the file.
      */
     public static final int DEFAULT_CACHE_SIZE_MB = 256;
+
+    /**
+     * Threads serving connections. The wire server runs every command on the thread that reads its connection, and
+     * netty's default (two per core) shares each thread among many connections: a long command (a relay's scan)
+     * then delays every other connection on its thread. The stack's four services hold about twenty connections.
+     */
+    static final int WORKER_THREADS = 32;
 
     /** @param dataFile the H2 file that holds the data, or null to keep it in memory */
     public MongoWireServer(String host, int port, Path dataFile) {
@@ -75,7 +83,7 @@ public final class MongoWireServer implements AutoCloseable {
             backend = new DurableH2Backend(dataFile.toAbsolutePath().toString(), cacheSizeMb);
         }
         server = new MongoServer(backend);
-        server.bind(host, port);
+        server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
         log.info("MongoDB wire server ready at {} ({})", connectionString(),
                 dataFile == null ? "in memory" : "data in " + dataFile);
         return this;
