@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The database's ceiling, as the services use it: purchase-sized documents through the stack's own MongoDB (the
- * embedded wire server, or whatever {@code --mongo-port} points at) in batches of the services' size, one operation
- * shape at a time, in a scratch database dropped afterwards. Every figure is documents per second.
+ * The database's ceiling, as the services use it: purchase-sized documents through the bench stack's MongoDB (the
+ * embedded wire server the bench starts; the step itself works against any MongoDB URI) in batches of the services'
+ * size, one operation shape at a time, in a scratch database dropped afterwards. Every figure is documents per second.
  *
  * <p>The shapes are the services' per-batch writes: an unordered insertMany (the ledgers, the order book, new
  * profiles), a bulk of replaceOne by {@code _id} and {@code version} (every profile and activity update), an
