@@ -231,7 +231,8 @@ public final class FaultableStack implements AutoCloseable {
         return String.valueOf(Ports.freePort());
     }
 
-    private static void pause(Duration duration) {
+    /** Sleeps, turning an interrupt into a failure of the test (and keeping the interrupt flag). */
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

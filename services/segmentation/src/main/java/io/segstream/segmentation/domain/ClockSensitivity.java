@@ -15,6 +15,11 @@ public record ClockSensitivity(Set<Long> recencyDays, Set<Long> tenureDays, bool
         tenureDays = Set.copyOf(tenureDays);
     }
 
+    /** What can change classes with the clock alone, over all these dimensions. */
+    public static ClockSensitivity of(java.util.Collection<? extends Dimension> dimensions) {
+        return dimensions.stream().map(Dimension::clockSensitivity).reduce(NONE, ClockSensitivity::plus);
+    }
+
     public ClockSensitivity plus(ClockSensitivity other) {
         Set<Long> recency = new TreeSet<>(recencyDays);
         recency.addAll(other.recencyDays);

@@ -105,8 +105,7 @@ public final class DefinitionCatalogue implements SegmentCatalogue {
         List<SegmentDefinition> ordered = new ArrayList<>(current);
         ordered.sort(Comparator.comparing(SegmentDefinition::kind).thenComparing(SegmentDefinition::key));
         List<Dimension> dimensions = ordered.stream().map(compiler::compile).toList();
-        loaded = new Loaded(List.copyOf(ordered), dimensions, dimensions.stream().map(Dimension::clockSensitivity)
-                .reduce(ClockSensitivity.NONE, ClockSensitivity::plus));
+        loaded = new Loaded(List.copyOf(ordered), dimensions, ClockSensitivity.of(dimensions));
     }
 
     private Loaded loaded() {

@@ -9,8 +9,7 @@ public interface SegmentCatalogue {
 
     /** What can change classes with the clock alone, over every dimension. */
     default ClockSensitivity clockSensitivity() {
-        return dimensions().stream().map(Dimension::clockSensitivity)
-                .reduce(ClockSensitivity.NONE, ClockSensitivity::plus);
+        return ClockSensitivity.of(dimensions());
     }
 
     /** The figures with what only the catalogue knows (the population's RFM scores); as they are by default. */
