@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The wire server's H2 backend, with two changes:
+ * The wire server's H2 backend, with these changes:
  * <ul>
  *     <li>it commits its store after every write command instead of about once a second, so that what a client was
  *     told is written is in the file even if the process is killed a moment later (a service may already have
@@ -107,6 +107,23 @@ final class DurableH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = getMvStore().openMap(name,
                     new MVMap.Builder<KeyValue, Object>().keyType(new MongoOrderedKeys()));
             return new OrderedUniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * Non-unique indexes with ascending keys are kept ({@link OrderedSecondaryIndex}); the stock backend ignores
+         * every non-unique index. Others (a descending key) stay ignored, as before.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            if (!OrderedSecondaryIndex.supports(keys)) {
+                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
+            // The stock naming, so that dropping the index removes its map as it does a unique index's.
+            String name = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            MVMap<KeyValue, Boolean> map = getMvStore().openMap(name,
+                    new MVMap.Builder<KeyValue, Boolean>().keyType(new MongoOrderedKeys()));
+            return new OrderedSecondaryIndex(map, indexName, keys, sparse);
         }
 
         @Override

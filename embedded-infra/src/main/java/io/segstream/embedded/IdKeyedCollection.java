@@ -3,6 +3,7 @@ package io.segstream.embedded;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -11,12 +12,15 @@ import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -30,6 +34,8 @@ import java.util.stream.StreamSupport;
  *     <li>{@code _id} order with a limit, from the start or after an id ({@code {_id: {$gt: last}}}, sort
  *     {@code {_id: 1}}): paging through a collection, which the stock server does by sorting all of it per page.</li>
  * </ul>
+ * A filter on the keys of a secondary index (equality on its leading keys, then a date or number range) reads the
+ * index ({@link OrderedSecondaryIndex}) in order, up to the limit.
  * Every other query takes the stock path; the rest of each filter is still checked document by document, so the
  * answers are the same, only cheaper. Only string ids take the fast path: the data map orders keys by Java type
  * first, which agrees with MongoDB's order only within one type, and every Segstream id is a string.
@@ -41,6 +47,7 @@ final class IdKeyedCollection extends H2Collection {
     private static final Set<String> LOWER_BOUNDS = Set.of("$gt", "$gte");
 
     private final MVMap<Object, Document> dataMap;
+    private final List<OrderedSecondaryIndex> secondaryIndexes = new CopyOnWriteArrayList<>();
 
     IdKeyedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
@@ -64,7 +71,69 @@ final class IdKeyedCollection extends H2Collection {
                         fieldSelector);
             }
         }
+        IndexScan scan = query.isEmpty() ? null : bestScan(query);
+        if (scan != null) {
+            Stream<Document> candidates = scan.ids().map(dataMap::get).filter(Objects::nonNull);
+            return matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize,
+                    scan.ordersBy(orderBy) ? null : deriveComparator(orderBy), fieldSelector);
+        }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    public void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        if (index instanceof OrderedSecondaryIndex secondary
+                && secondaryIndexes.stream().noneMatch(known -> known.getName().equals(index.getName()))) {
+            secondaryIndexes.add(secondary);
+        }
+    }
+
+    @Override
+    public void dropIndex(String indexName) {
+        super.dropIndex(indexName);
+        secondaryIndexes.removeIf(index -> index.getName().equals(indexName));
+    }
+
+    /** The secondary index read that narrows the filter most, or null when none can narrow it. */
+    private IndexScan bestScan(Document query) {
+        if (secondaryIndexes.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> conditions = conditions(query);
+        IndexScan best = null;
+        for (OrderedSecondaryIndex index : secondaryIndexes) {
+            IndexScan scan = index.scan(conditions);
+            if (scan != null && (best == null || scan.selectivity() > best.selectivity())) {
+                best = scan;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The conditions every matching document satisfies, by field: the filter's top-level fields and those of the
+     * conditions of a top-level {@code $and}. Other operators ({@code $or}, ...) are left out, which only widens the
+     * candidates: each is still checked against the whole filter.
+     */
+    static Map<String, Object> conditions(Document query) {
+        Map<String, Object> conditions = new HashMap<>();
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            if (!entry.getKey().startsWith("$")) {
+                conditions.putIfAbsent(entry.getKey(), entry.getValue());
+            } else if (entry.getKey().equals(AND) && entry.getValue() instanceof Collection<?> all) {
+                for (Object condition : all) {
+                    if (condition instanceof Document document) {
+                        document.forEach((field, value) -> {
+                            if (!field.startsWith("$")) {
+                                conditions.putIfAbsent(field, value);
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        return conditions;
     }
 
     /**

@@ -1,0 +1,247 @@
+package io.segstream.embedded;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Queries on the fields of non-unique indexes ({@link OrderedSecondaryIndex}, read by {@link IdKeyedCollection})
+ * give the stock server's answers while documents are inserted, updated, replaced, upserted and deleted, with values
+ * of mixed types, missing fields and arrays; and the index survives a restart. The stock in-memory server ignores
+ * such indexes and scans, so it is the reference.
+ */
+class SecondaryIndexIT {
+    private static final long T0 = 1_780_000_000_000L;
+    private static final long MINUTE = 60_000;
+    private static final int DOCUMENTS = 400;
+    private static final int ROUNDS = 6;
+
+    @TempDir
+    static Path dir;
+    private static MongoWireServer onDisk;
+    private static MongoWireServer stock;
+    private static MongoClient onDiskClient;
+    private static MongoClient stockClient;
+
+    @BeforeAll
+    static void start() {
+        onDisk = new MongoWireServer("127.0.0.1", Ports.freePort(), dir.resolve("data.mv")).start();
+        stock = MongoWireServer.forTests().start();
+        onDiskClient = MongoClients.create(onDisk.connectionString());
+        stockClient = MongoClients.create(stock.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        onDiskClient.close();
+        stockClient.close();
+        onDisk.close();
+        stock.close();
+    }
+
+    @Test
+    void rangeAndEqualityQueriesAnswerLikeTheStockServerThroughEveryKindOfWrite() {
+        Random random = new Random(20_261_202L);
+        both("q", c -> {
+            c.createIndex(Indexes.ascending("due"), new IndexOptions().name("due").sparse(true));
+            c.createIndex(Indexes.ascending("published", "createdAt"), new IndexOptions().name("outbox"));
+        });
+        List<Document> initial = documents(random, 0, DOCUMENTS);
+        both("q", c -> c.insertMany(copies(initial)));
+        // Created over existing documents: built from them.
+        both("q", c -> c.createIndex(Indexes.ascending("score"), new IndexOptions().name("score")));
+        for (int round = 0; round < ROUNDS; round++) {
+            assertQueriesAgree(random);
+            mutate(random, round);
+        }
+        assertQueriesAgree(random);
+    }
+
+    @Test
+    void theIndexSurvivesARestartAndKeepsFollowingWrites(@TempDir Path restartDir) {
+        Path file = restartDir.resolve("restart.mv");
+        int port = Ports.freePort();
+        Date cutoff = new Date(T0 + 50 * MINUTE);
+        try (MongoWireServer server = new MongoWireServer("127.0.0.1", port, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> c = client.getDatabase("db").getCollection("r");
+            c.createIndex(Indexes.ascending("due"), new IndexOptions().name("due").sparse(true));
+            for (int i = 0; i < 100; i++) {
+                c.insertOne(new Document("_id", String.format("r-%03d", i)).append("due", new Date(T0 + i * MINUTE)));
+            }
+        }
+        try (MongoWireServer server = new MongoWireServer("127.0.0.1", port, file).start();
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> c = client.getDatabase("db").getCollection("r");
+            assertThat(ids(c.find(Filters.lte("due", cutoff)).sort(Sorts.ascending("due")).limit(3)))
+                    .containsExactly("r-000", "r-001", "r-002");
+            c.updateMany(Filters.lt("due", new Date(T0 + 10 * MINUTE)), Updates.unset("due"));
+            c.deleteMany(Filters.lte("due", new Date(T0 + 20 * MINUTE)));
+            assertThat(c.countDocuments()).isEqualTo(89);
+            assertThat(ids(c.find(Filters.lte("due", cutoff)).sort(Sorts.ascending("due")).limit(2)))
+                    .containsExactly("r-021", "r-022");
+            assertThat(c.find(Filters.lte("due", cutoff)).into(new ArrayList<>())).hasSize(30);
+        }
+    }
+
+    private static void assertQueriesAgree(Random random) {
+        Date at = new Date(T0 + random.nextInt(200) * MINUTE);
+        Date later = new Date(at.getTime() + 40 * MINUTE);
+        List<Bson> filters = List.of(
+                Filters.lte("due", at),
+                Filters.lt("due", at),
+                Filters.gte("due", at),
+                Filters.gt("due", at),
+                Filters.and(Filters.gte("due", at), Filters.lt("due", later)),
+                new Document("due", new Document("$gt", at).append("$lte", later)),
+                Filters.and(Filters.lte("due", later), Filters.eq("flag", true)),
+                Filters.and(Filters.lte("due", later), Filters.or(Filters.eq("flag", true), Filters.gt("score", 50))),
+                Filters.eq("due", at),
+                Filters.and(Filters.eq("published", false), Filters.lte("createdAt", at)),
+                new Document("published", false).append("createdAt", new Document("$lte", at)),
+                Filters.and(Filters.eq("published", true), Filters.gt("createdAt", at)),
+                Filters.eq("published", false),
+                Filters.lte("score", 30),
+                Filters.gt("score", 30.5),
+                Filters.and(Filters.gte("score", 10L), Filters.lt("score", 60)),
+                Filters.eq("score", 42),
+                Filters.lte("score", "m"));
+        for (Bson filter : filters) {
+            assertSame(filter, c -> c.find(filter).into(new ArrayList<>()), true);
+            for (Bson sort : List.of(Sorts.ascending("due"), Sorts.ascending("createdAt"),
+                    Sorts.ascending("published", "createdAt"), Sorts.descending("due"), Sorts.ascending("score"))) {
+                // Ties keep no guaranteed order in MongoDB: add _id so the reference order is one order.
+                Bson order = Sorts.orderBy(sort, Sorts.ascending("_id"));
+                assertSame(filter, c -> c.find(filter).sort(order).limit(25).into(new ArrayList<>()), false);
+                assertSame(filter, c -> c.find(filter).sort(order).skip(5).limit(10).into(new ArrayList<>()), false);
+            }
+            // Read in index order and stopped at the limit: the same sort keys as the reference (ties aside).
+            for (String field : List.of("due", "createdAt", "score")) {
+                Function<MongoCollection<Document>, List<Object>> firstKeys = c -> c.find(filter)
+                        .sort(Sorts.ascending(field)).limit(25).map(d -> sortKey(d.get(field))).into(new ArrayList<>());
+                assertThat(firstKeys.apply(collection(onDiskClient))).as(field + " order of " + filter.toBsonDocument()
+                        .toJson()).containsExactlyElementsOf(firstKeys.apply(collection(stockClient)));
+            }
+            assertThat(count(onDiskClient, filter)).as(filter.toBsonDocument().toJson())
+                    .isEqualTo(count(stockClient, filter));
+        }
+    }
+
+    private static void mutate(Random random, int round) {
+        Date at = new Date(T0 + random.nextInt(200) * MINUTE);
+        both("q", c -> c.updateMany(Filters.lte("due", at), Updates.set("due", new Date(at.getTime() + 90 * MINUTE))));
+        both("q", c -> c.updateMany(Filters.and(Filters.eq("published", false), Filters.lte("createdAt", at)),
+                Updates.set("published", true)));
+        for (int i = 0; i < 20; i++) {
+            String id = String.format("d-%04d", random.nextInt(DOCUMENTS));
+            Document replacement = document(random, id);
+            both("q", c -> c.replaceOne(Filters.eq("_id", id), new Document(replacement),
+                    new ReplaceOptions().upsert(true)));
+        }
+        String gone = String.format("d-%04d", random.nextInt(DOCUMENTS));
+        both("q", c -> c.updateOne(Filters.eq("_id", gone), Updates.unset("due")));
+        both("q", c -> c.deleteMany(Filters.and(Filters.gte("score", 90), Filters.lt("score", 92))));
+        List<Document> added = documents(random, DOCUMENTS + round * 10, 10);
+        both("q", c -> c.insertMany(copies(added)));
+    }
+
+    private static List<Document> documents(Random random, int from, int count) {
+        List<Document> documents = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            documents.add(document(random, String.format("d-%04d", i)));
+        }
+        return documents;
+    }
+
+    /** A document with the indexed fields in every shape: dates, other types, null, missing, arrays. */
+    private static Document document(Random random, String id) {
+        Document document = new Document("_id", id).append("flag", random.nextBoolean());
+        int shape = random.nextInt(10);
+        Date due = new Date(T0 + random.nextInt(300) * MINUTE);
+        switch (shape) {
+            case 0 -> { /* no due */ }
+            case 1 -> document.append("due", null);
+            case 2 -> document.append("due", List.of(due, new Date(due.getTime() + 30 * MINUTE)));
+            case 3 -> document.append("due", "not a date");
+            case 4 -> document.append("due", random.nextInt(1000));
+            default -> document.append("due", due);
+        }
+        document.append("published", random.nextInt(3) == 0 ? (Object) "maybe" : (Object) random.nextBoolean());
+        if (random.nextInt(8) != 0) {
+            document.append("createdAt", new Date(T0 + random.nextInt(300) * MINUTE));
+        }
+        Object score = switch (random.nextInt(6)) {
+            case 0 -> random.nextDouble() * 100;
+            case 1 -> (long) random.nextInt(100);
+            case 2 -> "s" + random.nextInt(10);
+            default -> random.nextInt(100);
+        };
+        return document.append("score", score);
+    }
+
+    private static List<Document> copies(List<Document> documents) {
+        return documents.stream().map(Document::new).toList();
+    }
+
+    private static List<String> ids(Iterable<Document> documents) {
+        List<String> ids = new ArrayList<>();
+        documents.forEach(document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    /** What an ascending sort orders a value by: an array by its least element. */
+    private static Object sortKey(Object value) {
+        if (value instanceof List<?> values) {
+            return values.stream().map(Date.class::cast).min(Date::compareTo).orElse(null);
+        }
+        // 1, 1L and 1.0 are one value to MongoDB, and tie.
+        return value instanceof Number number ? (Object) number.doubleValue() : value;
+    }
+
+    private static MongoCollection<Document> collection(MongoClient client) {
+        return client.getDatabase("db").getCollection("q");
+    }
+
+    private static long count(MongoClient client, Bson filter) {
+        return client.getDatabase("db").getCollection("q").countDocuments(filter);
+    }
+
+    private static void both(String collection, Consumer<MongoCollection<Document>> action) {
+        action.accept(onDiskClient.getDatabase("db").getCollection(collection));
+        action.accept(stockClient.getDatabase("db").getCollection(collection));
+    }
+
+    private static void assertSame(Bson filter, Function<MongoCollection<Document>, List<Document>> query,
+                                   boolean anyOrder) {
+        String name = filter.toBsonDocument().toJson();
+        List<Document> expected = query.apply(stockClient.getDatabase("db").getCollection("q"));
+        List<Document> actual = query.apply(onDiskClient.getDatabase("db").getCollection("q"));
+        if (anyOrder) {
+            assertThat(actual).as(name).containsExactlyInAnyOrderElementsOf(expected);
+        } else {
+            assertThat(actual).as(name).containsExactlyElementsOf(expected);
+        }
+    }
+}
