@@ -39,6 +39,9 @@ final class DurableH2Backend extends H2Backend {
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
+    /** The secondary indexes that met an array and are no longer kept (OrderedSecondaryIndex). */
+    private static final String UNKEPT_INDEXES_MAP = "segstream.unkept-indexes";
+
     /** Where the storage format is recorded: a file without it was written by the stock backend. */
     private static final String FORMAT_MAP = "segstream.storage";
     private static final String FORMAT_KEY = "format";
@@ -123,7 +126,7 @@ final class DurableH2Backend extends H2Backend {
             String name = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
             MVMap<KeyValue, Boolean> map = getMvStore().openMap(name,
                     new MVMap.Builder<KeyValue, Boolean>().keyType(new MongoOrderedKeys()));
-            return new OrderedSecondaryIndex(map, indexName, keys, sparse);
+            return new OrderedSecondaryIndex(map, getMvStore().openMap(UNKEPT_INDEXES_MAP), indexName, keys, sparse);
         }
 
         @Override

@@ -8,8 +8,7 @@ import org.h2.mvstore.Cursor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,14 +97,13 @@ final class IndexScan {
         return true;
     }
 
-    /** The candidate ids, each once, in index order, read lazily so that a limit stops the reading. */
+    /** The candidate ids in index order (each once: arrays are not indexed), read lazily so that a limit stops it. */
     Stream<Object> ids() {
         List<Object> from = new ArrayList<>(pinned);
         if (range != null) {
             from.add(range.lowest());
         }
         Cursor<KeyValue, Boolean> cursor = cursorFrom.apply(new KeyValue(from));
-        Set<Object> seen = new HashSet<>();
         Spliterator<Object> entries = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             private boolean done;
@@ -118,12 +116,11 @@ final class IndexScan {
                         done = true;
                         return false;
                     }
-                    Object id = entry.get(entry.size() - 1);
-                    // An array value is indexed once per element: yield its document once.
-                    if (seen.add(id)) {
-                        action.accept(id);
-                        return true;
+                    if (range != null && range.belowLower(entry.get(pinned.size()))) {
+                        continue;
                     }
+                    action.accept(entry.get(entry.size() - 1));
+                    return true;
                 }
                 return false;
             }
@@ -146,8 +143,9 @@ final class IndexScan {
      * its type). MongoDB compares a date only with dates and a number only with numbers, so a scan never needs to
      * leave the type.
      */
-    record Range(Object lower, Object upper, boolean upperInclusive) {
-        private static final Date LOWEST_DATE = new Date(Long.MIN_VALUE);
+    record Range(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+        /** The wire server holds BSON dates as Instants. */
+        private static final Instant LOWEST_DATE = Instant.MIN;
 
         /** The range a condition states, or null when it is not a range this scan can read. */
         static Range of(Object condition) {
@@ -156,6 +154,7 @@ final class IndexScan {
                 return null;
             }
             Object lower = null;
+            boolean lowerInclusive = true;
             Object upper = null;
             boolean inclusive = false;
             Class<?> type = null;
@@ -167,7 +166,13 @@ final class IndexScan {
                 type = boundType;
                 Object value = new KeyValue(bound.getValue()).normalized().get(0);
                 switch (bound.getKey()) {
-                    case GT, GTE -> lower = lower == null || VALUES.compare(value, lower) > 0 ? value : lower;
+                    case GT, GTE -> {
+                        int order = lower == null ? 1 : VALUES.compare(value, lower);
+                        if (order > 0 || (order == 0 && bound.getKey().equals(GT))) {
+                            lower = value;
+                            lowerInclusive = bound.getKey().equals(GTE);
+                        }
+                    }
                     default -> {
                         if (upper == null || VALUES.compare(value, upper) < 0) {
                             upper = value;
@@ -177,14 +182,14 @@ final class IndexScan {
                 }
             }
             if (lower == null) {
-                lower = type == Date.class ? LOWEST_DATE : (Object) Double.NEGATIVE_INFINITY;
+                lower = type == Instant.class ? LOWEST_DATE : (Object) Double.NEGATIVE_INFINITY;
             }
-            return new Range(lower, upper, inclusive);
+            return new Range(lower, lowerInclusive, upper, inclusive);
         }
 
         private static Class<?> typeOf(Object value) {
-            if (value instanceof Date) {
-                return Date.class;
+            if (value instanceof Instant) {
+                return Instant.class;
             }
             if (value instanceof Number number && !(number instanceof Double d && d.isNaN())) {
                 return Number.class;
@@ -194,6 +199,11 @@ final class IndexScan {
 
         Object lowest() {
             return lower;
+        }
+
+        /** True for the entries equal to an exclusive lower end ({@code $gt}), which the scan starts at and skips. */
+        boolean belowLower(Object value) {
+            return !lowerInclusive && VALUES.compare(value, lower) == 0;
         }
 
         /** False once {@code value} is past the upper end, or no longer of the range's type. */

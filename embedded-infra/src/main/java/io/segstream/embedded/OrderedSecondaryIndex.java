@@ -11,6 +11,7 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -22,26 +23,30 @@ import java.util.List;
  *
  * <p>The index never decides a query's answer alone: it only narrows the documents the stock matcher then checks, so
  * it must (and does) contain every document a usable condition can match. Sparse indexes leave out documents that
- * have none of the keys, as MongoDB's do; an array value is indexed once per element.
+ * have none of the keys, as MongoDB's do. Arrays are not indexed: the first document with an array on a key path
+ * ends the keeping of that index for good ({@link #hasArrayOnPath}), and its queries scan as the stock server's do.
  */
 final class OrderedSecondaryIndex extends Index<Object> {
     private static final String ID = "_id";
 
     private final MVMap<KeyValue, Boolean> map;
+    /** The indexes that met an array (by map name), kept in the store so that a restart does not rebuild them. */
+    private final MVMap<String, Boolean> unkept;
+    private final String mapName;
+    private volatile boolean kept;
 
-    OrderedSecondaryIndex(MVMap<KeyValue, Boolean> map, String name, List<IndexKey> keys, boolean sparse) {
+    OrderedSecondaryIndex(MVMap<KeyValue, Boolean> map, MVMap<String, Boolean> unkept, String name,
+                          List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
+        this.unkept = unkept;
+        this.mapName = map.getName();
+        this.kept = !unkept.containsKey(mapName);
     }
 
-    /**
-     * Whether this index can be kept by this class: every key ascending and a top-level field. Others stay stock,
-     * ignored: a dotted path is usually inside an array of sub-documents, where a compound index holds the product of
-     * the arrays' values (169 entries per profile for 13 segments' key and class), all cost for a filter
-     * ({@code $elemMatch}) that cannot use them.
-     */
+    /** Whether this index can be kept by this class: every key ascending (others stay stock, ignored). */
     static boolean supports(List<IndexKey> keys) {
-        return keys.stream().allMatch(key -> key.isAscending() && key.getKey().indexOf('.') < 0);
+        return keys.stream().allMatch(IndexKey::isAscending);
     }
 
     @Override
@@ -62,7 +67,11 @@ final class OrderedSecondaryIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        if (leftOut(document)) {
+        if (!kept || leftOut(document)) {
+            return;
+        }
+        if (hasArrayOnPath(document)) {
+            stopKeeping();
             return;
         }
         Object id = document.get(ID);
@@ -77,8 +86,10 @@ final class OrderedSecondaryIndex extends Index<Object> {
             return null;
         }
         Object id = document.get(ID);
-        for (KeyValue values : getKeyValues(document)) {
-            map.remove(entry(values, id));
+        if (kept) {
+            for (KeyValue values : getKeyValues(document)) {
+                map.remove(entry(values, id));
+            }
         }
         return id;
     }
@@ -86,7 +97,7 @@ final class OrderedSecondaryIndex extends Index<Object> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
-        if (nullAwareEqualsKeys(oldDocument, newDocument)) {
+        if (!kept || nullAwareEqualsKeys(oldDocument, newDocument)) {
             return;
         }
         remove(oldDocument);
@@ -111,7 +122,8 @@ final class OrderedSecondaryIndex extends Index<Object> {
 
     @Override
     public boolean isEmpty() {
-        return map.isEmpty();
+        // An index no longer kept must not be rebuilt from the documents at every start.
+        return kept && map.isEmpty();
     }
 
     @Override
@@ -122,6 +134,12 @@ final class OrderedSecondaryIndex extends Index<Object> {
     @Override
     public void drop() {
         map.clear();
+        unkept.remove(mapName);
+    }
+
+    /** Whether queries may read this index: false once a document put an array on one of its key paths. */
+    boolean isKept() {
+        return kept;
     }
 
     /**
@@ -131,6 +149,9 @@ final class OrderedSecondaryIndex extends Index<Object> {
      * ({@code $gt/$gte/$lt/$lte}) on dates or on numbers on the next key.
      */
     IndexScan scan(java.util.Map<String, Object> conditions) {
+        if (!kept) {
+            return null;
+        }
         List<String> keys = keys();
         List<Object> pinned = new ArrayList<>();
         IndexScan.Range range = null;
@@ -157,6 +178,33 @@ final class OrderedSecondaryIndex extends Index<Object> {
     /** Whether a sparse index leaves this document out: it has none of the keys. */
     private boolean leftOut(Document document) {
         return isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
+    }
+
+    /**
+     * Whether a key path meets an array. MongoDB would index each element (and, for a compound index over one array
+     * of sub-documents, the product: 169 entries per profile for 13 segments' key and class); this index instead
+     * stops being kept, and queries on it take the stock scan, as before there were secondary indexes.
+     */
+    private boolean hasArrayOnPath(Document document) {
+        for (String key : keys()) {
+            Object value = document;
+            for (String part : key.split("\\.")) {
+                if (!(value instanceof Document parent)) {
+                    break;
+                }
+                value = parent.get(part);
+                if (value instanceof Collection<?>) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void stopKeeping() {
+        kept = false;
+        unkept.put(mapName, Boolean.TRUE);
+        map.clear();
     }
 
     private static KeyValue entry(KeyValue values, Object id) {
