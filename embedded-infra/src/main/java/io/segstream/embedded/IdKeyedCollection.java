@@ -1,12 +1,14 @@
 package io.segstream.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -46,6 +49,9 @@ final class IdKeyedCollection extends H2Collection {
     private static final String AND = "$and";
     private static final Set<String> LOWER_BOUNDS = Set.of("$gt", "$gte");
 
+    /** Set while this thread runs an update: its matches are copied (see updateDocuments). */
+    private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private final MVMap<Object, Document> dataMap;
     private final List<OrderedSecondaryIndex> secondaryIndexes = new CopyOnWriteArrayList<>();
 
@@ -55,9 +61,50 @@ final class IdKeyedCollection extends H2Collection {
         this.dataMap = dataMap;
     }
 
+    /**
+     * Updates work on copies of the matched documents: the stock update changes the document it matched in place
+     * and then stores it, and that instance may at the same moment be in a reply being encoded for a reader (outside
+     * the collection's lock) or in a page being written to the file. A copy is stored instead, so a stored document
+     * never changes after it is stored.
+     */
+    @Override
+    public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                    boolean isMulti, boolean isUpsert, Oplog oplog) {
+        return whileUpdating(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert,
+                oplog));
+    }
+
+    @Override
+    public Document findAndModify(Document query) {
+        return whileUpdating(() -> super.findAndModify(query));
+    }
+
+    private static Document whileUpdating(Supplier<Document> update) {
+        boolean outer = !UPDATING.get();
+        UPDATING.set(Boolean.TRUE);
+        try {
+            return update.get();
+        } finally {
+            if (outer) {
+                UPDATING.remove();
+            }
+        }
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        QueryResult result = matching(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        if (!UPDATING.get()) {
+            return result;
+        }
+        List<Document> copies = new ArrayList<>();
+        result.forEach(document -> copies.add(document.cloneDeeply()));
+        return new QueryResult(copies, result.getCursorId());
+    }
+
+    private QueryResult matching(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                 Document fieldSelector) {
         if (!query.isEmpty()) {
             List<Object> ids = pinnedIds(query);
             if (ids != null) {
