@@ -16,16 +16,17 @@ import org.h2.mvstore.MVStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The wire server's H2 backend, with these changes:
  * <ul>
- *     <li>it commits its store after every write command, one write command at a time (see handleCommand), instead
- *     of in a background thread about once a second, so that what a client was
+ *     <li>it commits its store after every write command, not only in the background about once a second, so that
+ *     what a client was
  *     told is written is in the file even if the process is killed a moment later (a service may already have
  *     committed its Kafka offsets for it). A batch of writes is one command (insertMany, bulkWrite), so this is one
  *     commit per batch, not per document;</li>
+ *     <li>a stored document is never changed in place (updates store a changed copy, {@link IdKeyedCollection}), so
+ *     the background writer and replies being encoded never read one mid-update;</li>
  *     <li>its collections answer {@code _id}-pinned filters and {@code _id}-ordered pages from the data map
  *     ({@link IdKeyedCollection}) instead of scanning, and the store keeps a larger page cache, so that the wire
  *     server's cost per write stays flat as collections grow;</li>
@@ -51,9 +52,6 @@ final class DurableH2Backend extends H2Backend {
     private static final String FORMAT_KEY = "format";
     private static final String FORMAT = "bson-documents, mongo-ordered-unique-keys";
 
-    /** Held by each write command and its commit (see handleCommand). */
-    private final ReentrantLock writes = new ReentrantLock();
-
     DurableH2Backend(String fileName, int cacheSizeMb) {
         super(openStore(fileName, cacheSizeMb));
     }
@@ -64,9 +62,10 @@ final class DurableH2Backend extends H2Backend {
      * cannot be read with it: that is refused with a message rather than misread.
      */
     static MVStore openStore(String fileName, int cacheSizeMb) {
-        // No background writer: it would serialise pages while a write command mutates a stored document in place
-        // (the stock update does), which fails the store for good. Writes commit themselves (handleCommand).
-        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheSizeMb).autoCommitDisabled().open();
+        // The background writer stays: besides committing it frees and compacts old chunks (without it the file grows
+        // by every rewrite). It may serialise pages at any moment, which is safe because a stored document is never
+        // changed in place (IdKeyedCollection updates copies).
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(cacheSizeMb).open();
         MVMap<String, String> format = store.openMap(FORMAT_MAP);
         String found = format.get(FORMAT_KEY);
         if (found == null && store.getMapNames().stream().anyMatch(name -> name.startsWith(DATA_PREFIX))) {
@@ -87,35 +86,14 @@ final class DurableH2Backend extends H2Backend {
         return store;
     }
 
-    /**
-     * Runs a command; a write command runs alone among writes and commits before it returns. One write at a time:
-     * the stock collections update stored documents in place, and a commit serialises every changed page of the
-     * store (all databases), so a commit running beside another database's write would read a document mid-change
-     * (a ConcurrentModificationException that closes the store, or a torn document in the file). Reads run freely.
-     */
+    /** Runs a command; a write command commits the store before it returns. */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            return super.handleCommand(channel, database, command, query);
-        }
-        writes.lock();
-        try {
-            Document reply = super.handleCommand(channel, database, command, query);
+        Document reply = super.handleCommand(channel, database, command, query);
+        if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
             commit();
-            return reply;
-        } finally {
-            writes.unlock();
         }
-    }
-
-    @Override
-    public void close() {
-        writes.lock();
-        try {
-            super.close();
-        } finally {
-            writes.unlock();
-        }
+        return reply;
     }
 
     @Override

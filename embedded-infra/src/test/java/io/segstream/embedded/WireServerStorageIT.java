@@ -37,7 +37,7 @@ class WireServerStorageIT {
         Path file = dir.resolve("concurrent.mv");
         int port = Ports.freePort();
         int documents = 200;
-        int rounds = 40;
+        int rounds = 25;
         List<String> databases = List.of("one", "two");
         try (MongoWireServer server = new MongoWireServer("127.0.0.1", port, file).start();
              MongoClient client = MongoClients.create(server.connectionString())) {
