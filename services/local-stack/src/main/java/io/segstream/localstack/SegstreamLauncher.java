@@ -32,8 +32,9 @@ public final class SegstreamLauncher {
                                    replay a real purchase history (CDNOW master or sample, UCI Online Retail CSV,
                                    plain or .gz) into a running stack, with progress and a summary by result code
               bench [options]      start a separate stack on free ports and measure it: raw broker, database,
-                                   pipeline throughput and latency, re-evaluation, replays, memory; writes
-                                   docs/benchmarks.md (./segstream bench --help for its options)
+                                   pipeline throughput and latency, re-evaluation and sweep over seeded profiles
+                                   (--profiles N), replays, memory; writes docs/benchmarks.md (./segstream bench
+                                   --help for its options)
               jmh [JMH options]    micro-benchmarks of the hot pure-Java paths (the benchmarks module's jar, built
                                    if missing); options go to JMH, e.g. ./segstream jmh -f 1 'ProfileUpdate.*'
               token <ROLE>... [--subject NAME] [--ttl 1h]

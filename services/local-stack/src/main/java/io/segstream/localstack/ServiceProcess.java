@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service run as its own JVM from its executable jar, exactly as in production: only the connection settings
- * (broker, database, port) are passed on its command line. The Spring profile {@code local} and the checkout's
+ * (broker, database, port) and the {@link ServiceSpec#extraArguments() extra arguments} of its spec (none under
+ * {@code ./segstream run}) are passed on its command line. The Spring profile {@code local} and the checkout's
  * signing key go through its environment, where {@code ps} does not show them. Its output goes to a log file.
  */
 final class ServiceProcess implements AutoCloseable {
@@ -78,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
         environment.put(SIGNING_KEY_VARIABLE, signingKey);
     }
 
-    /** The service's command line: JVM options, jar, connection settings; never the key. */
+    /** The service's command line: JVM options, jar, connection settings, its extra arguments; never the key. */
     List<String> command(Path jar) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -95,6 +96,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--server.port=" + spec.port());
         command.add("--spring.kafka.bootstrap-servers=" + settings.bootstrapServers());
         command.add("--spring.mongodb.uri=" + settings.mongoUri(spec.database()));
+        command.addAll(spec.extraArguments());
         return command;
     }
 

@@ -22,6 +22,8 @@ class ServiceProcessTest {
         List<String> command = service.command(Path.of("/opt/segstream/segmentation-exec.jar"));
         assertThat(String.join(" ", command)).doesNotContain(KEY).doesNotContain("profiles")
                 .contains("--server.port=8083", "--spring.mongodb.uri=mongodb://localhost:27017/segstream-segmentation");
+        assertThat(command.get(command.size() - 1)).as("run passes no extra arguments")
+                .startsWith("--spring.mongodb.uri=");
 
         Map<String, String> environment = new HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod", "HOME", "/home/x"));
         ServiceProcess.localProfile(environment, KEY);
@@ -30,5 +32,18 @@ class ServiceProcessTest {
                 .containsEntry("HOME", "/home/x");
         assertThat(environment.keySet()).containsAll(Set.of(ServiceProcess.PROFILES_VARIABLE,
                 ServiceProcess.SIGNING_KEY_VARIABLE));
+    }
+
+    @Test
+    void aSpecsExtraArgumentsFollowTheConnectionSettings() {
+        StackSettings settings = StackSettings.from(new CommandLine(new String[] {"--no-demo"},
+                StackSettings.RUN_FLAGS, Map.of()), Path.of("/opt/segstream"));
+        ServiceSpec spec = settings.service("segmentation");
+        ServiceProcess service = new ServiceProcess(new ServiceSpec(spec.name(), spec.port(), spec.database(),
+                List.of("--segstream.segmentation.sweep.interval=2s")), settings, KEY);
+
+        List<String> command = service.command(Path.of("/opt/segstream/segmentation-exec.jar"));
+        assertThat(command).endsWith("--spring.mongodb.uri=mongodb://localhost:27017/segstream-segmentation",
+                "--segstream.segmentation.sweep.interval=2s");
     }
 }

@@ -1,5 +1,7 @@
 package io.segstream.localstack.bench;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.segstream.localstack.LocalStack;
 import io.segstream.localstack.ServiceSpec;
 import io.segstream.localstack.StackSettings;
@@ -22,8 +24,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./segstream bench}: starts its own stack (free ports, its own data directory, no demo traffic), measures in
- * one run the raw broker, the pipeline at a fixed offered load and at saturation, re-evaluation, the replays and the
- * memory of every process, prints every figure on stdout (progress on stderr) and writes them to docs/benchmarks.md.
+ * one run the raw broker, the pipeline at a fixed offered load and at saturation, re-evaluation and the time-based
+ * sweep over profiles seeded into segmentation's store, the replays and the memory of every process (last, so that
+ * segmentation's heap is measured with the seeded profiles stored), prints every figure on stdout (progress on
+ * stderr) and writes them to docs/benchmarks.md.
  * A step that fails is reported as "not measured" with the reason and the run goes on.
  */
 public final class BenchCommand {
@@ -72,7 +76,7 @@ public final class BenchCommand {
         return 0;
     }
 
-    private static void measure(BenchOptions options, LocalStack stack, Figures figures, PrintStream out,
+    static void measure(BenchOptions options, LocalStack stack, Figures figures, PrintStream out,
                                 PrintStream err) {
         StackSettings settings = stack.settings();
         ServiceHttp http = new ServiceHttp(stack.credentials());
@@ -115,10 +119,36 @@ public final class BenchCommand {
                             Figures.perSecond(pipelinePerSecond, "events"), Figures.perSecond(raw.hopPerSecond(), "msg")));
         }
 
-        step(figures, ReevaluationBench.STEP, () -> {
-            ReevaluationBench.run(segmentationUrl, http, figures, err);
-            return Boolean.TRUE;
-        });
+        String segmentationDatabase = settings.mongoUri(settings.service("segmentation").database());
+        ProfileSeed.Result seeded = null;
+        if (options.profiles() == 0) {
+            figures.notMeasured(ProfileSeed.STEP, "profiles seeded into segmentation's store", "--profiles 0");
+        } else {
+            err.printf("bench: profile seed: %,d customers into segmentation's store%n", options.profiles());
+            seeded = step(figures, ProfileSeed.STEP, () -> new ProfileSeed(SEED + 2, Instant.now())
+                    .seed(segmentationDatabase, options.profiles(), err));
+            if (seeded != null) {
+                ProfileSeed.report(seeded, figures);
+            }
+        }
+        int seededProfiles = seeded == null ? 0 : seeded.profiles();
+        Boolean reevaluated = step(figures, ReevaluationBench.STEP, () ->
+                ReevaluationBench.run(segmentationUrl, http, seededProfiles, figures, err));
+        if (seeded == null) {
+            figures.notMeasured(SweepBench.STEP, "time-based sweep", options.profiles() == 0 ? "--profiles 0"
+                    : "no customers were seeded to sweep");
+        } else if (!Boolean.TRUE.equals(reevaluated)) {
+            // A re-evaluation still running would compete with the sweep for the same profiles.
+            figures.notMeasured(SweepBench.STEP, "time-based sweep", "the re-evaluation before it was not measured");
+        } else {
+            step(figures, SweepBench.STEP, () -> {
+                try (MongoClient client = MongoClients.create(segmentationDatabase)) {
+                    SweepBench.run(ProfileSeed.profiles(client, segmentationDatabase), segmentationUrl, http,
+                            seededProfiles, figures, err);
+                }
+                return Boolean.TRUE;
+            });
+        }
 
         String purchaseUrl = settings.service("purchase-ingestion").baseUrl();
         Path datasets = settings.home().resolve("../shared/datasets").normalize();

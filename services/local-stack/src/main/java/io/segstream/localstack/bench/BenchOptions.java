@@ -22,6 +22,8 @@ import java.util.function.IntSupplier;
  * @param fixedEvents   purchases sent at the fixed offered load
  * @param customers     distinct customers the purchases are spread over (per pipeline phase)
  * @param databaseDocuments documents per operation shape of the database step
+ * @param profiles      customers seeded straight into segmentation's store for the re-evaluation, the sweep and the
+ *                      memory figures (0: no seeding and no sweep)
  * @param rate          the fixed offered load, events per second
  * @param replay        whether to replay the CDNOW and Online Retail files
  * @param onlineRetail  whether the replay includes Online Retail (minutes on the embedded wire server)
@@ -31,8 +33,9 @@ import java.util.function.IntSupplier;
  * @param note          a line written above the results (e.g. what else ran on the machine), or null
  * @param stack         the bench stack: free ports, its own data directory, no demo traffic
  */
-record BenchOptions(int events, int fixedEvents, int customers, int databaseDocuments, double rate, boolean replay, boolean onlineRetail,
-                    boolean keep, Path output, boolean quick, String note, StackSettings stack) {
+record BenchOptions(int events, int fixedEvents, int customers, int databaseDocuments, int profiles, double rate,
+                    boolean replay, boolean onlineRetail, boolean keep, Path output, boolean quick, String note,
+                    StackSettings stack) {
     static final int DEFAULT_EVENTS = 200_000;
     /** 30 s at the default rate: long enough for p99 to be more than a handful of samples. */
     static final int DEFAULT_FIXED_EVENTS = 60_000;
@@ -44,11 +47,16 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
     static final int QUICK_CUSTOMERS = 2_000;
     static final int DEFAULT_DATABASE_DOCUMENTS = 50_000;
     static final int QUICK_DATABASE_DOCUMENTS = 10_000;
+    /** A tenth of the issue's 1,000,000: a default run stays within minutes; --profiles 1000000 for the target. */
+    static final int DEFAULT_PROFILES = 100_000;
+    static final int QUICK_PROFILES = 5_000;
+    static final int MAX_PROFILES = 10_000_000;
     static final String DEFAULT_OUTPUT = "docs/benchmarks.md";
     private static final int MAX_PORT = 65_535;
 
     static final Set<String> FLAGS = Set.of("no-replay", "no-online-retail", "keep", "quick");
-    static final Set<String> OPTIONS = Set.of("events", "fixed-events", "customers", "db-documents", "rate", "no-replay",
+    static final Set<String> OPTIONS = Set.of("events", "fixed-events", "customers", "db-documents", "profiles", "rate",
+            "no-replay",
             "no-online-retail", "keep", "output", "quick", "data-dir", "host", "kafka-port", "kafka-controller-port",
             "mongo-port", "purchase-port", "feedback-port", "segmentation-port", "churn-port", "partitions",
             "service-heap", "ready-timeout", "note");
@@ -56,14 +64,17 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
     static final String USAGE = """
               bench [options]      start a separate stack on free ports (its data in .segstream/bench-<time>, deleted
                                    afterwards), measure the raw broker, the database, the pipeline (throughput;
-                                   latency at a fixed load and at saturation), re-evaluation, replays and memory;
+                                   latency at a fixed load and at saturation), re-evaluation and the time-based
+                                   sweep over seeded profiles, replays and memory;
                                    print every figure and write them to docs/benchmarks.md
                 --events N             purchases at saturation and messages of the raw broker step (200000)
                 --fixed-events N       purchases at the fixed load (60000); --rate N the fixed load per second (2000)
                 --customers N          customers the purchases are spread over (50000)
                 --db-documents N       documents per operation shape of the database step (50000)
+                --profiles N           customers seeded into segmentation's store for re-evaluation, the sweep and
+                                       memory (100000; the issue's target is 1000000; 0: no seeding, no sweep)
                 --quick                a smoke run: 10000 events, 4000 at the fixed load, 2000 customers, 10000 database
-                                       documents, no Online Retail
+                                       documents, 5000 profiles, no Online Retail
                 --no-replay            skip the CDNOW and Online Retail replays; --no-online-retail skip only the latter
                 --keep                 keep the bench stack's data directory
                 --output FILE          where the results go (docs/benchmarks.md)
@@ -88,6 +99,7 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
         int customers = cli.integer("customers", quick ? QUICK_CUSTOMERS : DEFAULT_CUSTOMERS, 1, 10_000_000);
         int databaseDocuments = cli.integer("db-documents", quick ? QUICK_DATABASE_DOCUMENTS
                 : DEFAULT_DATABASE_DOCUMENTS, WireServerBench.BATCH, 10_000_000);
+        int profiles = cli.integer("profiles", quick ? QUICK_PROFILES : DEFAULT_PROFILES, 0, MAX_PROFILES);
         double rate = cli.decimal("rate", DEFAULT_RATE, 1, 1_000_000);
         boolean replay = !cli.flag("no-replay");
         boolean onlineRetail = replay && !quick && !cli.flag("no-online-retail");
@@ -96,7 +108,8 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
         List<ServiceSpec> services = List.of(
                 new ServiceSpec("purchase-ingestion", port(cli, "purchase-port", freePort), "segstream-purchases"),
                 new ServiceSpec("feedback-collection", port(cli, "feedback-port", freePort), "segstream-feedback"),
-                new ServiceSpec("segmentation", port(cli, "segmentation-port", freePort), "segstream-segmentation"),
+                new ServiceSpec("segmentation", port(cli, "segmentation-port", freePort), "segstream-segmentation",
+                        List.of(SweepBench.SWEEP_INTERVAL_ARGUMENT)),
                 new ServiceSpec("churn-alerting", port(cli, "churn-port", freePort), "segstream-churn"));
         StackSettings stack = new StackSettings(home,
                 cli.path("data-dir", home.resolve(".segstream").resolve("bench-" + timestamp)),
@@ -111,7 +124,8 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
                 false, 0.1, 10, 0, 3_600,
                 cli.integer("ready-timeout", 300, 10, 3_600),
                 true);
-        return new BenchOptions(events, fixedEvents, customers, databaseDocuments, rate, replay, onlineRetail, cli.flag("keep"),
+        return new BenchOptions(events, fixedEvents, customers, databaseDocuments, profiles, rate, replay, onlineRetail,
+                cli.flag("keep"),
                 output.isAbsolute() ? output : home.resolve(output), quick, cli.string("note", null), stack);
     }
 

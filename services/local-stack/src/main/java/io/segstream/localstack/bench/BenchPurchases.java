@@ -20,13 +20,15 @@ import java.util.UUID;
  * produces segment changes (every dimension's first classification).
  */
 final class BenchPurchases {
-    private record Product(String sku, String category, BigDecimal price) {
+    /** A product of the assortment; its price is in CNY, the reporting currency. */
+    record Product(String sku, String category, BigDecimal price) {
     }
 
-    private record Region(String code, String currency, BigDecimal cnyPerUnit) {
+    record Region(String code, String currency, BigDecimal cnyPerUnit) {
     }
 
-    private static final List<Product> PRODUCTS = List.of(
+    /** The assortment, shared with {@link ProfileSeed} so that seeded customers bought the same things. */
+    static final List<Product> PRODUCTS = List.of(
             new Product("MILK-ORG-900", "infant-formula/organic", new BigDecimal("249.00")),
             new Product("MILK-STD-400", "infant-formula/standard", new BigDecimal("79.00")),
             new Product("DIAP-M-60", "diapers", new BigDecimal("99.00")),
@@ -35,14 +37,17 @@ final class BenchPurchases {
             new Product("GRO-RICE-5KG", "grocery", new BigDecimal("45.00")),
             new Product("ELEC-MONITOR", "electronics", new BigDecimal("899.00")),
             new Product("BEAU-CREAM-50", "beauty", new BigDecimal("189.00")));
-    private static final List<Region> REGIONS = List.of(
+    static final List<Region> REGIONS = List.of(
             new Region("CN-SH", "CNY", BigDecimal.ONE),
             new Region("CN-BJ", "CNY", BigDecimal.ONE),
             new Region("US-CA", "USD", new BigDecimal("7.10")),
             new Region("GB-LND", "GBP", new BigDecimal("9.00")),
             new Region("DE-BE", "EUR", new BigDecimal("7.70")));
-    private static final int MAX_LINES = 2;
-    private static final double DISCOUNT_SHARE = 0.3;
+    static final int MAX_LINES = 2;
+    /** The share of orders with a discount (of {@link #DISCOUNT}). */
+    static final double DISCOUNT_SHARE = 0.3;
+    /** The discount of a discounted order, as a share of its price before discount. */
+    static final BigDecimal DISCOUNT = new BigDecimal("0.1");
 
     private final String customerPrefix;
     private final int customers;
@@ -75,7 +80,7 @@ final class BenchPurchases {
             gross = gross.add(unitPrice.multiply(BigDecimal.valueOf(quantity)));
         }
         BigDecimal discount = random.nextDouble() < DISCOUNT_SHARE
-                ? gross.multiply(BigDecimal.valueOf(0.1)).setScale(2, RoundingMode.HALF_UP)
+                ? gross.multiply(DISCOUNT).setScale(2, RoundingMode.HALF_UP)
                 : BigDecimal.ZERO.setScale(2);
         String eventId = UUID.randomUUID().toString();
         String store = channel == Channel.STORE ? region.code() + "-0" + (1 + customerNumber % 9) : null;

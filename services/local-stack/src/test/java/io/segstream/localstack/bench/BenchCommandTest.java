@@ -19,7 +19,7 @@ class BenchCommandTest {
                 System.err);
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: ./segstream bench", "--events", "--rate",
-                "--quick", "--no-replay", "--keep", "--output");
+                "--quick", "--no-replay", "--keep", "--output", "--profiles");
     }
 
     @Test

@@ -27,6 +27,7 @@ class BenchOptionsTest {
         assertThat(options.fixedEvents()).isEqualTo(60_000);
         assertThat(options.customers()).isEqualTo(50_000);
         assertThat(options.databaseDocuments()).isEqualTo(50_000);
+        assertThat(options.profiles()).isEqualTo(100_000);
         assertThat(options.rate()).isEqualTo(2_000);
         assertThat(options.replay()).isTrue();
         assertThat(options.onlineRetail()).isTrue();
@@ -51,12 +52,14 @@ class BenchOptionsTest {
     void givenPortsAndSizesAreUsed() {
         BenchOptions options = parse("--kafka-port", "19092", "--segmentation-port=18083", "--events", "5000",
                 "--customers", "100", "--rate", "500", "--fixed-events", "700", "--output", "/tmp/b.md", "--keep",
-                "--no-replay", "--note", "loaded machine", "--partitions", "3", "--db-documents", "2000");
+                "--no-replay", "--note", "loaded machine", "--partitions", "3", "--db-documents", "2000",
+                "--profiles", "1000000");
         assertThat(options.stack().kafkaPort()).isEqualTo(19092);
         assertThat(options.stack().service("segmentation").port()).isEqualTo(18083);
         assertThat(options.events()).isEqualTo(5_000);
         assertThat(options.customers()).isEqualTo(100);
         assertThat(options.databaseDocuments()).isEqualTo(2_000);
+        assertThat(options.profiles()).isEqualTo(1_000_000);
         assertThat(options.rate()).isEqualTo(500);
         assertThat(options.fixedEvents()).isEqualTo(700);
         assertThat(options.output()).isEqualTo(Path.of("/tmp/b.md"));
@@ -74,9 +77,20 @@ class BenchOptionsTest {
         assertThat(options.fixedEvents()).isEqualTo(4_000);
         assertThat(options.customers()).isEqualTo(2_000);
         assertThat(options.databaseDocuments()).isEqualTo(10_000);
+        assertThat(options.profiles()).isEqualTo(5_000);
         assertThat(options.replay()).isTrue();
         assertThat(options.onlineRetail()).isFalse();
         assertThat(parse("--quick", "--events", "3000").events()).as("an explicit size wins").isEqualTo(3_000);
+        assertThat(parse("--quick", "--profiles", "0").profiles()).as("no seeding, no sweep").isZero();
+    }
+
+    @Test
+    void onlySegmentationIsStartedWithAShortSweepInterval() {
+        BenchOptions options = parse();
+        assertThat(options.stack().service("segmentation").extraArguments())
+                .containsExactly("--segstream.segmentation.sweep.interval=2s");
+        assertThat(options.stack().services()).filteredOn(s -> !s.name().equals("segmentation"))
+                .allMatch(s -> s.extraArguments().isEmpty());
     }
 
     @Test
@@ -85,6 +99,7 @@ class BenchOptionsTest {
                 .hasMessageContaining("--evnets");
         assertThatThrownBy(() -> parse("--events", "0")).isInstanceOf(CommandLine.UsageException.class);
         assertThatThrownBy(() -> parse("--rate", "fast")).isInstanceOf(CommandLine.UsageException.class);
+        assertThatThrownBy(() -> parse("--profiles", "-1")).isInstanceOf(CommandLine.UsageException.class);
         assertThatThrownBy(() -> parse("extra")).isInstanceOf(CommandLine.UsageException.class);
     }
 }

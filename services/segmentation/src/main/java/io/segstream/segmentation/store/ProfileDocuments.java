@@ -27,17 +27,20 @@ import java.util.Map;
  * date keeps only milliseconds, and a republished change must carry exactly the event time it was first published
  * with. Only the fields the store queries on ({@code updatedAt}, {@code pendingSince}) are BSON dates. Money is
  * Decimal128.
+ *
+ * <p>Public only so that the local stack's benchmark seeds profiles with this mapping, the one definition of the
+ * stored shape, rather than a copy of it.
  */
-final class ProfileDocuments {
+public final class ProfileDocuments {
     static final String ID = "_id";
-    static final String VERSION = "version";
-    static final String UPDATED_AT = "updatedAt";
+    public static final String VERSION = "version";
+    public static final String UPDATED_AT = "updatedAt";
     static final String PENDING_SINCE = "pendingSince";
     static final String PENDING_CHANGES = "pendingChanges";
     static final String PURCHASES = "purchases";
     static final String EARLIER = "earlier";
     static final String SEGMENTS = "segments";
-    static final String NEXT_REEVALUATION_AT = "nextReevaluationAt";
+    public static final String NEXT_REEVALUATION_AT = "nextReevaluationAt";
     static final String FEEDBACK = "feedback";
     static final String EARLIER_FEEDBACK = "earlierFeedback";
     static final String REPORTING_CURRENCY = "reportingCurrency";
@@ -46,7 +49,7 @@ final class ProfileDocuments {
     }
 
     /** The whole document of a profile, without the fields the store stamps (version, times). */
-    static Document toDocument(CustomerProfile profile) {
+    public static Document toDocument(CustomerProfile profile) {
         Document document = new Document(ID, profile.customerId())
                 .append(REPORTING_CURRENCY, profile.reportingCurrency())
                 .append(PURCHASES, profile.purchases().stream().map(ProfileDocuments::purchase).toList())
