@@ -98,8 +98,10 @@ final class IdKeyedCollection extends H2Collection {
         if (!UPDATING.get()) {
             return result;
         }
+        // A top-level copy is enough: the stock update replaces top-level values and builds the new ones from a deep
+        // copy (or from the request), so nested values of a stored document are never changed.
         List<Document> copies = new ArrayList<>();
-        result.forEach(document -> copies.add(document.cloneDeeply()));
+        result.forEach(document -> copies.add(new Document(document)));
         return new QueryResult(copies, result.getCursorId());
     }
 
@@ -108,7 +110,10 @@ final class IdKeyedCollection extends H2Collection {
         if (!query.isEmpty()) {
             List<Object> ids = pinnedIds(query);
             if (ids != null) {
-                return matchDocuments(query, present(ids), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                // The documents are those ids: only the rest of the filter is left to check (checking a $in of 500
+                // ids against each of 500 documents was a quarter-million value comparisons per page).
+                return matchDocuments(withoutPinnedIds(query), present(ids), orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
             }
         }
         if (limit > 0 && isIdOrder(orderBy) && onlyStringIds()) {
@@ -198,6 +203,35 @@ final class IdKeyedCollection extends H2Collection {
             }
         }
         return ids;
+    }
+
+    /** The filter without the {@code _id} condition {@link #pinnedIds} found (top level, or one of a top-level $and). */
+    static Document withoutPinnedIds(Document query) {
+        Document rest = new Document(query);
+        if (idsOf(rest.get(ID)) != null) {
+            rest.remove(ID);
+            return rest;
+        }
+        if (rest.get(AND) instanceof Collection<?> conditions) {
+            List<Object> others = new ArrayList<>(conditions);
+            for (Object condition : conditions) {
+                if (condition instanceof Document document && idsOf(document.get(ID)) != null) {
+                    Document remaining = new Document(document);
+                    remaining.remove(ID);
+                    others.remove(condition);
+                    if (!remaining.isEmpty()) {
+                        others.add(remaining);
+                    }
+                    break;
+                }
+            }
+            if (others.isEmpty()) {
+                rest.remove(AND);
+            } else {
+                rest.put(AND, others);
+            }
+        }
+        return rest;
     }
 
     /** The ids one {@code _id} condition allows (a string, or {@code $in} strings), or null for any other condition. */

@@ -134,7 +134,9 @@ public final class BenchCommand {
         int seededProfiles = seeded == null ? 0 : seeded.profiles();
         Boolean reevaluated = step(figures, ReevaluationBench.STEP, () ->
                 ReevaluationBench.run(segmentationUrl, http, seededProfiles, figures, err));
-        if (seeded == null) {
+        if (!options.sweep()) {
+            figures.notMeasured(SweepBench.STEP, "time-based sweep", "skipped (--no-sweep)");
+        } else if (seeded == null) {
             figures.notMeasured(SweepBench.STEP, "time-based sweep", options.profiles() == 0 ? "--profiles 0"
                     : "no customers were seeded to sweep");
         } else if (!Boolean.TRUE.equals(reevaluated)) {

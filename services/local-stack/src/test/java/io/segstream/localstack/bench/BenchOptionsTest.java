@@ -28,6 +28,7 @@ class BenchOptionsTest {
         assertThat(options.customers()).isEqualTo(50_000);
         assertThat(options.databaseDocuments()).isEqualTo(50_000);
         assertThat(options.profiles()).isEqualTo(100_000);
+        assertThat(options.sweep()).isTrue();
         assertThat(options.rate()).isEqualTo(2_000);
         assertThat(options.replay()).isTrue();
         assertThat(options.onlineRetail()).isTrue();
@@ -53,13 +54,14 @@ class BenchOptionsTest {
         BenchOptions options = parse("--kafka-port", "19092", "--segmentation-port=18083", "--events", "5000",
                 "--customers", "100", "--rate", "500", "--fixed-events", "700", "--output", "/tmp/b.md", "--keep",
                 "--no-replay", "--note", "loaded machine", "--partitions", "3", "--db-documents", "2000",
-                "--profiles", "1000000");
+                "--profiles", "1000000", "--no-sweep");
         assertThat(options.stack().kafkaPort()).isEqualTo(19092);
         assertThat(options.stack().service("segmentation").port()).isEqualTo(18083);
         assertThat(options.events()).isEqualTo(5_000);
         assertThat(options.customers()).isEqualTo(100);
         assertThat(options.databaseDocuments()).isEqualTo(2_000);
         assertThat(options.profiles()).isEqualTo(1_000_000);
+        assertThat(options.sweep()).isFalse();
         assertThat(options.rate()).isEqualTo(500);
         assertThat(options.fixedEvents()).isEqualTo(700);
         assertThat(options.output()).isEqualTo(Path.of("/tmp/b.md"));

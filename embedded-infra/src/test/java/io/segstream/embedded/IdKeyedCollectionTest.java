@@ -1,0 +1,37 @@
+package io.segstream.embedded;
+
+import de.bwaldvogel.mongo.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What is left of a filter once the documents it pins by _id have been looked up by key. */
+class IdKeyedCollectionTest {
+
+    @Test
+    void aTopLevelIdConditionIsDroppedAndTheRestKept() {
+        Document query = new Document("_id", new Document("$in", List.of("a", "b"))).append("version", 3);
+        assertThat(IdKeyedCollection.withoutPinnedIds(query)).isEqualTo(new Document("version", 3));
+        assertThat(query).containsKey("_id");
+    }
+
+    @Test
+    void anIdConditionInsideAnAndIsDroppedFromItsElement() {
+        Document query = new Document("$and", List.of(new Document("_id", "a"), new Document("version", 3)));
+        assertThat(IdKeyedCollection.withoutPinnedIds(query))
+                .isEqualTo(new Document("$and", List.of(new Document("version", 3))));
+        Document onlyId = new Document("$and", List.of(new Document("_id", "a")));
+        assertThat(IdKeyedCollection.withoutPinnedIds(onlyId)).isEmpty();
+        Document mixed = new Document("$and", List.of(new Document("_id", "a").append("flag", true)));
+        assertThat(IdKeyedCollection.withoutPinnedIds(mixed))
+                .isEqualTo(new Document("$and", List.of(new Document("flag", true))));
+    }
+
+    @Test
+    void aFilterThatPinsNoIdsIsLeftAlone() {
+        Document range = new Document("_id", new Document("$gt", "a")).append("version", 3);
+        assertThat(IdKeyedCollection.withoutPinnedIds(range)).isEqualTo(range);
+    }
+}
