@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,31 +29,22 @@ class IdKeyedCollectionIT {
     private static final int DOCUMENTS = 500;
     @TempDir
     static Path dir;
-    private static MongoWireServer onDisk;
-    private static MongoWireServer stock;
-    private static MongoClient onDiskClient;
-    private static MongoClient stockClient;
+    private static StockComparison servers;
 
     @BeforeAll
     static void start() {
-        onDisk = new MongoWireServer("127.0.0.1", Ports.freePort(), dir.resolve("data.mv")).start();
-        stock = MongoWireServer.forTests().start();
-        onDiskClient = MongoClients.create(onDisk.connectionString());
-        stockClient = MongoClients.create(stock.connectionString());
+        servers = new StockComparison(dir);
     }
 
     @AfterAll
     static void stop() {
-        onDiskClient.close();
-        stockClient.close();
-        onDisk.close();
-        stock.close();
+        servers.close();
     }
 
     @Test
     void pinnedAndRangeQueriesAnswerLikeTheStockServer() {
         List<Document> documents = documents(new Random(7), "c");
-        both("c", c -> c.insertMany(copies(documents)));
+        servers.both("c", c -> c.insertMany(StockComparison.copies(documents)));
         List<Bson> filters = List.of(
                 Filters.eq("_id", "id-0042"),
                 Filters.eq("_id", "missing"),
@@ -72,13 +62,13 @@ class IdKeyedCollectionIT {
                 Filters.gt("_id", "a"),
                 new Document());
         for (Bson filter : filters) {
-            assertSame("c", filter, c -> c.find(filter).into(new ArrayList<>()), true);
+            servers.assertSame("c", filter, c -> c.find(filter).into(new ArrayList<>()), true);
             for (int limit : new int[]{1, 7, 100, 1000}) {
-                assertSame("c", filter, c -> c.find(filter).sort(Sorts.ascending("_id")).limit(limit)
+                servers.assertSame("c", filter, c -> c.find(filter).sort(Sorts.ascending("_id")).limit(limit)
                         .into(new ArrayList<>()), false);
-                assertSame("c", filter, c -> c.find(filter).sort(Sorts.ascending("_id")).skip(3).limit(limit)
+                servers.assertSame("c", filter, c -> c.find(filter).sort(Sorts.ascending("_id")).skip(3).limit(limit)
                         .into(new ArrayList<>()), false);
-                assertSame("c", filter, c -> c.find(filter).sort(Sorts.descending("_id")).limit(limit)
+                servers.assertSame("c", filter, c -> c.find(filter).sort(Sorts.descending("_id")).limit(limit)
                         .into(new ArrayList<>()), false);
             }
         }
@@ -86,9 +76,8 @@ class IdKeyedCollectionIT {
 
     @Test
     void optimisticWritesMatchOnlyTheirVersion() {
-        both("w", c -> c.insertMany(copies(documents(new Random(11), "w"))));
-        for (MongoClient client : List.of(onDiskClient, stockClient)) {
-            MongoCollection<Document> c = client.getDatabase("db").getCollection("w");
+        servers.both("w", c -> c.insertMany(StockComparison.copies(documents(new Random(11), "w"))));
+        for (MongoCollection<Document> c : List.of(servers.onDisk("w"), servers.stock("w"))) {
             int version = c.find(Filters.eq("_id", "id-0100")).first().getInteger("version");
             assertThat(c.updateOne(Filters.and(Filters.eq("_id", "id-0100"), Filters.eq("version", version + 1)),
                     Updates.set("touched", true)).getMatchedCount()).isZero();
@@ -109,10 +98,10 @@ class IdKeyedCollectionIT {
         for (int i = 0; i < 50; i++) {
             mixed.add(new Document("_id", i % 2 == 0 ? (Object) i : "s-" + i).append("n", i));
         }
-        both("m", c -> c.insertMany(copies(mixed)));
+        servers.both("m", c -> c.insertMany(StockComparison.copies(mixed)));
         for (Bson filter : List.of(new Document(), Filters.gt("_id", "s-10"), Filters.gt("_id", 10),
                 Filters.in("_id", 4, "s-5"), Filters.and(Filters.eq("_id", 4), Filters.eq("n", 4)))) {
-            assertSame("m", filter, c -> c.find(filter).sort(Sorts.ascending("_id")).limit(20)
+            servers.assertSame("m", filter, c -> c.find(filter).sort(Sorts.ascending("_id")).limit(20)
                     .into(new ArrayList<>()), false);
         }
     }
@@ -124,7 +113,7 @@ class IdKeyedCollectionIT {
         List<Document> documents = documents(new Random(3), "r");
         try (MongoWireServer server = new MongoWireServer("127.0.0.1", port, file).start();
              MongoClient client = MongoClients.create(server.connectionString())) {
-            client.getDatabase("db").getCollection("r").insertMany(copies(documents));
+            client.getDatabase("db").getCollection("r").insertMany(StockComparison.copies(documents));
         }
         try (MongoWireServer server = new MongoWireServer("127.0.0.1", port, file).start();
              MongoClient client = MongoClients.create(server.connectionString())) {
@@ -153,24 +142,4 @@ class IdKeyedCollectionIT {
         return documents;
     }
 
-    private static List<Document> copies(List<Document> documents) {
-        return documents.stream().map(Document::new).toList();
-    }
-
-    private static void both(String collection, java.util.function.Consumer<MongoCollection<Document>> action) {
-        action.accept(onDiskClient.getDatabase("db").getCollection(collection));
-        action.accept(stockClient.getDatabase("db").getCollection(collection));
-    }
-
-    private static void assertSame(String collection, Bson filter,
-                                   Function<MongoCollection<Document>, List<Document>> query, boolean anyOrder) {
-        String name = filter.toBsonDocument().toJson();
-        List<Document> expected = query.apply(stockClient.getDatabase("db").getCollection(collection));
-        List<Document> actual = query.apply(onDiskClient.getDatabase("db").getCollection(collection));
-        if (anyOrder) {
-            assertThat(actual).as(name).containsExactlyInAnyOrderElementsOf(expected);
-        } else {
-            assertThat(actual).as(name).containsExactlyElementsOf(expected);
-        }
-    }
 }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,38 +40,29 @@ class SecondaryIndexIT {
 
     @TempDir
     static Path dir;
-    private static MongoWireServer onDisk;
-    private static MongoWireServer stock;
-    private static MongoClient onDiskClient;
-    private static MongoClient stockClient;
+    private static StockComparison servers;
 
     @BeforeAll
     static void start() {
-        onDisk = new MongoWireServer("127.0.0.1", Ports.freePort(), dir.resolve("data.mv")).start();
-        stock = MongoWireServer.forTests().start();
-        onDiskClient = MongoClients.create(onDisk.connectionString());
-        stockClient = MongoClients.create(stock.connectionString());
+        servers = new StockComparison(dir);
     }
 
     @AfterAll
     static void stop() {
-        onDiskClient.close();
-        stockClient.close();
-        onDisk.close();
-        stock.close();
+        servers.close();
     }
 
     @Test
     void rangeAndEqualityQueriesAnswerLikeTheStockServerThroughEveryKindOfWrite() {
         Random random = new Random(20_261_202L);
-        both("q", c -> {
+        servers.both("q", c -> {
             c.createIndex(Indexes.ascending("due"), new IndexOptions().name("due").sparse(true));
             c.createIndex(Indexes.ascending("o.published", "o.createdAt"), new IndexOptions().name("outbox"));
         });
         List<Document> initial = documents(random, 0, DOCUMENTS);
-        both("q", c -> c.insertMany(copies(initial)));
+        servers.both("q", c -> c.insertMany(StockComparison.copies(initial)));
         // Created over existing documents: built from them.
-        both("q", c -> c.createIndex(Indexes.ascending("score"), new IndexOptions().name("score")));
+        servers.both("q", c -> c.createIndex(Indexes.ascending("score"), new IndexOptions().name("score")));
         for (int round = 0; round < ROUNDS; round++) {
             assertQueriesAgree(random);
             mutate(random, round);
@@ -110,7 +100,7 @@ class SecondaryIndexIT {
     @Test
     void anUnsortedLimitedQueryIsReadFromTheIndexInKeyOrder() {
         // Ids run against the keys: the data map (and the stock server) would yield u-0 first, the index u-9.
-        MongoCollection<Document> c = collection(onDiskClient, "u");
+        MongoCollection<Document> c = servers.onDisk("u");
         c.createIndex(Indexes.ascending("due"), new IndexOptions().name("due").sparse(true));
         c.createIndex(Indexes.ascending("outbox.published", "outbox.createdAt"), new IndexOptions().name("outbox"));
         for (int i = 0; i < 10; i++) {
@@ -126,7 +116,7 @@ class SecondaryIndexIT {
 
     @Test
     void dottedPathsStayUnindexedAndAnswerLikeTheStockServer() {
-        both("s", c -> {
+        servers.both("s", c -> {
             c.createIndex(Indexes.ascending("segments.key", "segments.class"), new IndexOptions().name("segment_class"));
             c.createIndex(Indexes.ascending("due"), new IndexOptions().name("due"));
         });
@@ -139,14 +129,14 @@ class SecondaryIndexIT {
             profiles.add(new Document("_id", String.format("p-%02d", i)).append("segments", segments)
                     .append("due", new Date(T0 + i * MINUTE)));
         }
-        both("s", c -> c.insertMany(copies(profiles)));
+        servers.both("s", c -> c.insertMany(StockComparison.copies(profiles)));
         Bson inClass = Filters.elemMatch("segments", Filters.and(Filters.eq("key", "k3"), Filters.eq("class", "c1")));
         for (Bson filter : List.of(inClass, Filters.and(Filters.eq("segments.key", "k3"),
                 Filters.eq("segments.class", "c2")))) {
-            assertThat(ids(collection(onDiskClient, "s").find(filter)))
-                    .containsExactlyInAnyOrderElementsOf(ids(collection(stockClient, "s").find(filter)));
+            assertThat(ids(servers.onDisk("s").find(filter)))
+                    .containsExactlyInAnyOrderElementsOf(ids(servers.stock("s").find(filter)));
         }
-        Document sizes = onDiskClient.getDatabase("db").runCommand(new Document("collStats", "s"))
+        Document sizes = servers.onDiskDatabase().runCommand(new Document("collStats", "s"))
                 .get("indexSize", Document.class);
         // The product of 13 keys and 13 classes per profile is not kept; the top-level field is, once per document.
         assertThat(((Number) sizes.get("segment_class")).longValue()).isZero();
@@ -176,43 +166,43 @@ class SecondaryIndexIT {
                 Filters.eq("score", 42),
                 Filters.lte("score", "m"));
         for (Bson filter : filters) {
-            assertSame(filter, c -> c.find(filter).into(new ArrayList<>()), true);
+            servers.assertSame("q", filter, c -> c.find(filter).into(new ArrayList<>()), true);
             for (Bson sort : List.of(Sorts.ascending("due"), Sorts.ascending("o.createdAt"),
                     Sorts.ascending("o.published", "o.createdAt"), Sorts.descending("due"), Sorts.ascending("score"))) {
                 // Ties keep no guaranteed order in MongoDB: add _id so the reference order is one order.
                 Bson order = Sorts.orderBy(sort, Sorts.ascending("_id"));
-                assertSame(filter, c -> c.find(filter).sort(order).limit(25).into(new ArrayList<>()), false);
-                assertSame(filter, c -> c.find(filter).sort(order).skip(5).limit(10).into(new ArrayList<>()), false);
+                servers.assertSame("q", filter, c -> c.find(filter).sort(order).limit(25).into(new ArrayList<>()), false);
+                servers.assertSame("q", filter, c -> c.find(filter).sort(order).skip(5).limit(10).into(new ArrayList<>()), false);
             }
             // Read in index order and stopped at the limit: the same sort keys as the reference (ties aside).
             for (String field : List.of("due", "o.createdAt", "score")) {
                 Function<MongoCollection<Document>, List<Object>> firstKeys = c -> c.find(filter)
                         .sort(Sorts.ascending(field)).limit(25).map(d -> sortKey(d.getEmbedded(List.of(field.split("\\.")),
                                 Object.class))).into(new ArrayList<>());
-                assertThat(firstKeys.apply(collection(onDiskClient))).as(field + " order of " + filter.toBsonDocument()
-                        .toJson()).containsExactlyElementsOf(firstKeys.apply(collection(stockClient)));
+                assertThat(firstKeys.apply(servers.onDisk("q"))).as(field + " order of " + filter.toBsonDocument()
+                        .toJson()).containsExactlyElementsOf(firstKeys.apply(servers.stock("q")));
             }
-            assertThat(count(onDiskClient, filter)).as(filter.toBsonDocument().toJson())
-                    .isEqualTo(count(stockClient, filter));
+            assertThat(servers.onDisk("q").countDocuments(filter)).as(filter.toBsonDocument().toJson())
+                    .isEqualTo(servers.stock("q").countDocuments(filter));
         }
     }
 
     private static void mutate(Random random, int round) {
         Date at = new Date(T0 + random.nextInt(200) * MINUTE);
-        both("q", c -> c.updateMany(Filters.lte("due", at), Updates.set("due", new Date(at.getTime() + 90 * MINUTE))));
-        both("q", c -> c.updateMany(Filters.and(Filters.eq("o.published", false), Filters.lte("o.createdAt", at)),
+        servers.both("q", c -> c.updateMany(Filters.lte("due", at), Updates.set("due", new Date(at.getTime() + 90 * MINUTE))));
+        servers.both("q", c -> c.updateMany(Filters.and(Filters.eq("o.published", false), Filters.lte("o.createdAt", at)),
                 Updates.set("o.published", true)));
         for (int i = 0; i < 20; i++) {
             String id = String.format("d-%04d", random.nextInt(DOCUMENTS));
             Document replacement = document(random, id);
-            both("q", c -> c.replaceOne(Filters.eq("_id", id), new Document(replacement),
+            servers.both("q", c -> c.replaceOne(Filters.eq("_id", id), new Document(replacement),
                     new ReplaceOptions().upsert(true)));
         }
         String gone = String.format("d-%04d", random.nextInt(DOCUMENTS));
-        both("q", c -> c.updateOne(Filters.eq("_id", gone), Updates.unset("due")));
-        both("q", c -> c.deleteMany(Filters.and(Filters.gte("score", 90), Filters.lt("score", 92))));
+        servers.both("q", c -> c.updateOne(Filters.eq("_id", gone), Updates.unset("due")));
+        servers.both("q", c -> c.deleteMany(Filters.and(Filters.gte("score", 90), Filters.lt("score", 92))));
         List<Document> added = documents(random, DOCUMENTS + round * 10, 10);
-        both("q", c -> c.insertMany(copies(added)));
+        servers.both("q", c -> c.insertMany(StockComparison.copies(added)));
     }
 
     private static List<Document> documents(Random random, int from, int count) {
@@ -252,10 +242,6 @@ class SecondaryIndexIT {
         return document.append("score", score);
     }
 
-    private static List<Document> copies(List<Document> documents) {
-        return documents.stream().map(Document::new).toList();
-    }
-
     private static List<String> ids(Iterable<Document> documents) {
         List<String> ids = new ArrayList<>();
         documents.forEach(document -> ids.add(document.getString("_id")));
@@ -268,32 +254,4 @@ class SecondaryIndexIT {
         return value instanceof Number number ? (Object) number.doubleValue() : value;
     }
 
-    private static MongoCollection<Document> collection(MongoClient client) {
-        return collection(client, "q");
-    }
-
-    private static MongoCollection<Document> collection(MongoClient client, String name) {
-        return client.getDatabase("db").getCollection(name);
-    }
-
-    private static long count(MongoClient client, Bson filter) {
-        return client.getDatabase("db").getCollection("q").countDocuments(filter);
-    }
-
-    private static void both(String collection, Consumer<MongoCollection<Document>> action) {
-        action.accept(onDiskClient.getDatabase("db").getCollection(collection));
-        action.accept(stockClient.getDatabase("db").getCollection(collection));
-    }
-
-    private static void assertSame(Bson filter, Function<MongoCollection<Document>, List<Document>> query,
-                                   boolean anyOrder) {
-        String name = filter.toBsonDocument().toJson();
-        List<Document> expected = query.apply(stockClient.getDatabase("db").getCollection("q"));
-        List<Document> actual = query.apply(onDiskClient.getDatabase("db").getCollection("q"));
-        if (anyOrder) {
-            assertThat(actual).as(name).containsExactlyInAnyOrderElementsOf(expected);
-        } else {
-            assertThat(actual).as(name).containsExactlyElementsOf(expected);
-        }
-    }
 }

@@ -126,7 +126,7 @@ final class PipelineBench {
                         last - before, events);
                 return new double[] {last - before, (lastProgress - t0) / 1e9};
             }
-            sleep(METRIC_POLL);
+            Pause.sleep(METRIC_POLL);
         }
     }
 
@@ -152,14 +152,6 @@ final class PipelineBench {
         figures.add(step, "latency send → first segment change caused by it", result.toChange().describe());
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     /**
      * Reads one output topic from its end (positions fixed before the first send) and records, for every event the
@@ -259,7 +251,7 @@ final class PipelineBench {
                             expected, topic);
                     return;
                 }
-                sleep(METRIC_POLL);
+                Pause.sleep(METRIC_POLL);
             }
         }
 
@@ -268,7 +260,7 @@ final class PipelineBench {
             int last = -1;
             while (count != last) {
                 last = count;
-                sleep(QUIET);
+                Pause.sleep(QUIET);
             }
         }
 

@@ -50,8 +50,6 @@ final class ProfileSeed {
     static final String CUSTOMER_PREFIX = "BP";
     /** The first id after every seeded one: [BP, BQ) is the seeded range of {@code _id}. */
     static final String AFTER_LAST_CUSTOMER = "BQ";
-    /** The collection segmentation keeps its profiles in. */
-    static final String COLLECTION = "profiles";
     /** purchase-ingestion's default reporting currency, in which segmentation keeps every amount. */
     static final String REPORTING_CURRENCY = "CNY";
     static final int MAX_PURCHASES = 8;
@@ -111,7 +109,7 @@ final class ProfileSeed {
 
     /** Segmentation's profiles collection in the database the URI names. */
     static MongoCollection<Document> profiles(MongoClient client, String databaseUri) {
-        return client.getDatabase(new ConnectionString(databaseUri).getDatabase()).getCollection(COLLECTION);
+        return client.getDatabase(new ConnectionString(databaseUri).getDatabase()).getCollection(ProfileDocuments.COLLECTION);
     }
 
     static void report(Result result, Figures figures) {

@@ -72,7 +72,7 @@ final class ReevaluationBench {
                     break;
                 }
             }
-            sleep();
+            Pause.sleep(POLL);
         }
         double wallSeconds = (System.nanoTime() - t0) / 1e9;
         if (run == null || !"FINISHED".equals(run.path("status").asString())) {
@@ -113,12 +113,4 @@ final class ReevaluationBench {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -89,7 +89,7 @@ final class SweepBench {
             if (System.nanoTime() > deadline) {
                 return null;
             }
-            sleep();
+            Pause.sleep(POLL);
         }
         double sweepSeconds = (System.nanoTime() - updated) / 1e9;
         OptionalDouble changesAfter = changes(segmentationUrl, http);
@@ -114,12 +114,4 @@ final class SweepBench {
         return http.metric(segmentationUrl, CHANGES_METRIC, SWEEP_CAUSE);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

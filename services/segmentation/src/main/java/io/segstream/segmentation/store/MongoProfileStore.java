@@ -55,7 +55,6 @@ import static io.segstream.segmentation.store.ProfileDocuments.VERSION;
  */
 @Component
 class MongoProfileStore implements ProfileStore, ProfileQueries {
-    static final String COLLECTION = "profiles";
     private static final Logger log = LoggerFactory.getLogger(MongoProfileStore.class);
 
     private final MongoCollection<Document> profiles;
@@ -63,7 +62,7 @@ class MongoProfileStore implements ProfileStore, ProfileQueries {
     private volatile boolean indexed;
 
     MongoProfileStore(MongoTemplate mongo, Clock clock) {
-        this.profiles = mongo.getCollection(COLLECTION);
+        this.profiles = mongo.getCollection(ProfileDocuments.COLLECTION);
         this.clock = clock;
         ensureIndexes();
     }

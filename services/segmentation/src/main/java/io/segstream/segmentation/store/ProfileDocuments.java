@@ -32,6 +32,8 @@ import java.util.Map;
  * stored shape, rather than a copy of it.
  */
 public final class ProfileDocuments {
+    /** The collection the profiles are kept in, one document per customer. */
+    public static final String COLLECTION = "profiles";
     static final String ID = "_id";
     public static final String VERSION = "version";
     public static final String UPDATED_AT = "updatedAt";
