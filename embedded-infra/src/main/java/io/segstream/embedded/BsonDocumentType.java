@@ -11,42 +11,130 @@ import org.h2.mvstore.type.BasicDataType;
 
 import java.nio.ByteBuffer;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Stores the wire server's documents as BSON (what they arrived as) instead of the H2 store's default, Java
  * serialisation: writing a page at every commit and reading one back after a cache miss were most of the wire
  * server's time, and BSON is several times cheaper both ways.
+ *
+ * <p>A document is encoded once when it is stored ({@link #encodeForStorage}): that encoding gives the collection
+ * its size (the stock server encoded the old and the new document of every update just to measure them) and is what
+ * commits write, instead of encoding the document again each time its page is written (a commit rewrites every page
+ * a write touched, unchanged neighbours included). Encodings are kept by document identity, the most recently used
+ * within a byte budget; stored documents never change (see {@link IdKeyedCollection}), so one stays valid as long as
+ * its document is stored.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
-    static final BsonDocumentType INSTANCE = new BsonDocumentType();
     /** Rough per-entry overheads of a deserialised document, for the store's cache accounting. */
     private static final int ENTRY_BYTES = 48;
     private static final int OBJECT_BYTES = 24;
 
-    private BsonDocumentType() {
+    private final long budgetBytes;
+    private final Map<Identity, byte[]> encodings = new LinkedHashMap<>(1024, 0.75f, true);
+    private long encodedBytes;
+
+    /** @param budgetBytes how many bytes of encodings to keep, the most recently used first */
+    BsonDocumentType(long budgetBytes) {
+        this.budgetBytes = budgetBytes;
     }
 
-    @Override
-    public void write(WriteBuffer buffer, Document document) {
+    /** A document as a key by identity: documents are maps, and their equality is that of their contents. */
+    private record Identity(Document document) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.document == document;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(document);
+        }
+    }
+
+    /** The BSON of a document about to be stored; kept for the commits that write it. */
+    byte[] encodeForStorage(Document document) {
+        byte[] bson = encode(document);
+        keep(document, bson);
+        return bson;
+    }
+
+    private void keep(Document document, byte[] bson) {
+        synchronized (encodings) {
+            byte[] before = encodings.put(new Identity(document), bson);
+            encodedBytes += bson.length - (before == null ? 0 : before.length);
+            Iterator<byte[]> eldest = encodings.values().iterator();
+            while (encodedBytes > budgetBytes && eldest.hasNext()) {
+                encodedBytes -= eldest.next().length;
+                eldest.remove();
+            }
+        }
+    }
+
+    /** Forgets the encoding of a document no longer stored (replaced, removed, or not stored after all). */
+    void forget(Document document) {
+        synchronized (encodings) {
+            byte[] removed = encodings.remove(new Identity(document));
+            if (removed != null) {
+                encodedBytes -= removed.length;
+            }
+        }
+    }
+
+    /** The encoded size of a stored document: from its kept encoding, or by encoding it. */
+    int size(Document document) {
+        byte[] bson = kept(document);
+        return bson != null ? bson.length : encode(document).length;
+    }
+
+    /** How many encodings are kept (for tests). */
+    int keptEncodings() {
+        synchronized (encodings) {
+            return encodings.size();
+        }
+    }
+
+    private byte[] kept(Document document) {
+        synchronized (encodings) {
+            return encodings.get(new Identity(document));
+        }
+    }
+
+    static byte[] encode(Document document) {
         ByteBuf encoded = Unpooled.buffer();
         try {
             BsonEncoder.encodeDocument(document, encoded);
-            int length = encoded.readableBytes();
-            buffer.putVarInt(length);
-            buffer.put(encoded.nioBuffer(encoded.readerIndex(), length));
+            byte[] bson = new byte[encoded.readableBytes()];
+            encoded.readBytes(bson);
+            return bson;
         } finally {
             encoded.release();
         }
     }
 
     @Override
+    public void write(WriteBuffer buffer, Document document) {
+        byte[] bson = kept(document);
+        if (bson == null) {
+            // An unchanged neighbour of a changed document, or a page being compacted: likely written again soon.
+            bson = encode(document);
+            keep(document, bson);
+        }
+        buffer.putVarInt(bson.length);
+        buffer.put(bson);
+    }
+
+    @Override
     public Document read(ByteBuffer buffer) {
         int length = DataUtils.readVarInt(buffer);
-        ByteBuffer slice = buffer.slice();
-        slice.limit(length);
-        buffer.position(buffer.position() + length);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
+        byte[] bson = new byte[length];
+        buffer.get(bson);
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        // Read to be answered or updated: an update needs its size, a commit of its page its encoding.
+        keep(document, bson);
+        return document;
     }
 
     @Override

@@ -52,6 +52,15 @@ final class DurableH2Backend extends H2Backend {
     private static final String FORMAT_KEY = "format";
     private static final String FORMAT = "bson-documents, mongo-ordered-unique-keys";
 
+    /** A fraction of the page cache for kept document encodings (BsonDocumentType): a commit's worth is plenty. */
+    private static final int ENCODINGS_SHARE_OF_CACHE = 8;
+
+    /**
+     * How documents are stored. Created on first use with no field initialiser on purpose: the stock constructor
+     * opens the existing collections, which use it, before this class's initialisers would run.
+     */
+    private BsonDocumentType documentType;
+
     DurableH2Backend(String fileName, int cacheSizeMb) {
         super(openStore(fileName, cacheSizeMb));
     }
@@ -94,6 +103,14 @@ final class DurableH2Backend extends H2Backend {
             commit();
         }
         return reply;
+    }
+
+    private BsonDocumentType documentType() {
+        if (documentType == null) {
+            documentType = new BsonDocumentType((long) getMvStore().getCacheSize() * 1024 * 1024
+                    / ENCODINGS_SHARE_OF_CACHE);
+        }
+        return documentType;
     }
 
     @Override
@@ -142,9 +159,10 @@ final class DurableH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+                    new MVMap.Builder<Object, Document>().valueType(documentType()));
             MVMap<String, Object> metaMap = getMvStore().openMap(META_PREFIX + fullName);
-            return new IdKeyedCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            return new IdKeyedCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
+                    documentType());
         }
     }
 }

@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
@@ -53,12 +56,15 @@ final class IdKeyedCollection extends H2Collection {
     private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final MVMap<Object, Document> dataMap;
+    private final BsonDocumentType documents;
     private final List<OrderedSecondaryIndex> secondaryIndexes = new CopyOnWriteArrayList<>();
 
     IdKeyedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                      MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+                      MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors,
+                      BsonDocumentType documents) {
         super(database, collectionName, options, dataMap, metaMap, cursors);
         this.dataMap = dataMap;
+        this.documents = documents;
     }
 
     /**
@@ -66,12 +72,183 @@ final class IdKeyedCollection extends H2Collection {
      * and then stores it, and that instance may at the same moment be in a reply being encoded for a reader (outside
      * the collection's lock) or in a page being written to the file. A copy is stored instead, so a stored document
      * never changes after it is stored.
+     *
+     * <p>A whole-document replacement of one document (a {@code replaceOne}, what an optimistic write of a profile or
+     * an order is) is done here without the stock update's deep copies of the old document and of the replacement.
      */
     @Override
-    public Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
-                                    boolean isMulti, boolean isUpsert, Oplog oplog) {
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        if (!isMulti && isReplacement(updateQuery)) {
+            Document replaced = replaceOne(selector, updateQuery, oplog);
+            if (replaced != null) {
+                return replaced;
+            }
+        } else if (arrayFilters == null || arrayFilters.isEmpty()) {
+            FieldAssignments assignments = FieldAssignments.parse(updateQuery);
+            Document assigned = assignments == null ? null : assign(selector, updateQuery, assignments, isMulti, oplog);
+            if (assigned != null) {
+                return assigned;
+            }
+        }
         return whileUpdating(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert,
                 oplog));
+    }
+
+    private static boolean isReplacement(Document update) {
+        for (String key : update.keySet()) {
+            if (key.startsWith("$")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Replaces the first document the selector matches, as the stock update does (the old document's field order for
+     * the fields it keeps, then the new ones; nothing written when nothing changes), storing a new document built
+     * from the replacement's values rather than copies of them: the request is not used again after the reply.
+     *
+     * @return the result, or null when the stock update is to handle it (nothing matched: an upsert or n = 0; the
+     * replacement names another {@code _id}: the stock update refuses a change with MongoDB's message and accepts an equal number of another type)
+     */
+    private Document replaceOne(Document selector, Document replacement, Oplog oplog) {
+        Document current = null;
+        for (Document match : matching(selector, null, 0, 0, 0, null)) {
+            current = match;
+            break;
+        }
+        if (current == null) {
+            return null;
+        }
+        Object id = current.get(ID);
+        Object newId = replacement.get(ID);
+        if (id == null || newId != null && !Objects.equals(id, newId)) {
+            return null;
+        }
+        Utils.validateFieldNames(replacement);
+        Document replaced = new Document();
+        for (String key : current.keySet()) {
+            if (key.equals(ID)) {
+                replaced.put(ID, id);
+            } else if (replacement.containsKey(key)) {
+                replaced.put(key, replacement.get(key));
+            }
+        }
+        replacement.forEach(replaced::putIfAbsent);
+        List<Object> modified = List.of();
+        if (!replaced.equals(current)) {
+            for (Index<Object> index : getIndexes()) {
+                index.checkUpdate(current, replaced, this);
+            }
+            for (Index<Object> index : getIndexes()) {
+                index.updateInPlace(current, replaced, id, this);
+            }
+            handleUpdate(id, current, replaced);
+            modified = List.of(id);
+        }
+        oplog.handleUpdate(getFullName(), selector, replacement, modified);
+        Document result = new Document();
+        result.put("n", Integer.valueOf(1));
+        result.put("nModified", Integer.valueOf(modified.size()));
+        return result;
+    }
+
+    /**
+     * Applies {@code $set}/{@code $unset} assignments to the first or every matching document, as the stock update
+     * does but sharing the values they leave alone ({@link FieldAssignments}).
+     *
+     * @return the result, or null when the stock update is to handle it (nothing matched, or a case it answers)
+     */
+    private Document assign(Document selector, Document update, FieldAssignments assignments, boolean isMulti,
+                            Oplog oplog) {
+        List<Document> matches = new ArrayList<>();
+        for (Document match : matching(selector, null, 0, 0, 0, null)) {
+            matches.add(match);
+            if (!isMulti) {
+                break;
+            }
+        }
+        if (matches.isEmpty()) {
+            return null;
+        }
+        List<Document> updated = new ArrayList<>(matches.size());
+        try {
+            for (Document match : matches) {
+                if (match.get(ID) == null) {
+                    return null;
+                }
+                updated.add(assignments.apply(match));
+            }
+        } catch (FieldAssignments.StockPath e) {
+            return null;
+        }
+        List<Object> modified = new ArrayList<>();
+        for (int i = 0; i < matches.size(); i++) {
+            Document current = matches.get(i);
+            Document next = updated.get(i);
+            if (next != current && !next.equals(current)) {
+                Object id = current.get(ID);
+                for (Index<Object> index : getIndexes()) {
+                    index.checkUpdate(current, next, this);
+                }
+                for (Index<Object> index : getIndexes()) {
+                    index.updateInPlace(current, next, id, this);
+                }
+                handleUpdate(id, current, next);
+                modified.add(id);
+            }
+        }
+        oplog.handleUpdate(getFullName(), selector, update, modified);
+        Document result = new Document();
+        result.put("n", Integer.valueOf(matches.size()));
+        result.put("nModified", Integer.valueOf(modified.size()));
+        return result;
+    }
+
+    /**
+     * The collection's data size is kept here, from the one encoding each stored document gets
+     * ({@link BsonDocumentType}), instead of by the stock code encoding every inserted, updated (old and new) and
+     * removed document once more only to measure it.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        byte[] bson = documents.encodeForStorage(document);
+        Object position;
+        try {
+            position = super.addDocumentInternal(document);
+        } catch (RuntimeException e) {
+            documents.forget(document);
+            throw e;
+        }
+        updateDataSize(bson.length);
+        return position;
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        byte[] bson = documents.encodeForStorage(newDocument);
+        Document previous = dataMap.put(Missing.ofNullable(position), newDocument);
+        int previousSize = previous == null ? 0 : documents.size(previous);
+        if (previous != null) {
+            documents.forget(previous);
+        }
+        updateDataSize(bson.length - previousSize);
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        Document removed = dataMap.remove(position);
+        if (removed == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+        updateDataSize(-documents.size(removed));
+        documents.forget(removed);
     }
 
     @Override

@@ -41,6 +41,10 @@ final class StockComparison implements AutoCloseable {
         return onDiskDatabase().getCollection(collection);
     }
 
+    MongoDatabase stockDatabase() {
+        return stockClient.getDatabase(DATABASE);
+    }
+
     MongoCollection<Document> stock(String collection) {
         return stockClient.getDatabase(DATABASE).getCollection(collection);
     }
