@@ -81,7 +81,7 @@ class SegmentationConfiguration {
     Redefinitions redefinitions(DefinitionCatalogue catalogue, ProfileQueries queries, Segmentation segmentation,
                                 ProfilePolicy policy, SegmentationProperties props) {
         return new Redefinitions(catalogue, queries, segmentation, policy, props.redefinition().pageSize(),
-                props.redefinition().sampleSize());
+                props.redefinition().sampleSize(), props.redefinition().parallelPages());
     }
 
     @Bean

@@ -38,9 +38,10 @@ public record SegmentationProperties(
      * @param enabled   whether this instance sweeps (every instance may: a repeated change has the same id)
      * @param interval  pause between sweeps
      * @param batchSize profiles per sweep page (one find, one bulk write)
+     * @param parallelBatches batches re-evaluated at once (one find reads them all)
      */
     public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration interval,
-                        @DefaultValue("500") int batchSize) {
+                        @DefaultValue("500") int batchSize, @DefaultValue("3") int parallelBatches) {
     }
 
     /**
@@ -54,8 +55,11 @@ public record SegmentationProperties(
      *
      * @param pageSize   profiles read (and written back in one bulk write) per page
      * @param sampleSize customer ids a preview shows per class and direction
+     * @param parallelPages pages of a re-evaluation (and of the RFM re-scoring) processed at once while the next
+     *                      page is read
      */
-    public record Redefinition(@DefaultValue("500") int pageSize, @DefaultValue("10") int sampleSize) {
+    public record Redefinition(@DefaultValue("500") int pageSize, @DefaultValue("10") int sampleSize,
+                               @DefaultValue("3") int parallelPages) {
     }
 
     /**

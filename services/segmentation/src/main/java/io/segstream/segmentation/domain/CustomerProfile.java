@@ -36,6 +36,8 @@ public final class CustomerProfile {
     private final List<ClassChange> pendingChanges;
     private String reportingCurrency;
     private Instant nextReevaluationAt;
+    /** Facts were added since the profile was read or last saved (see {@link #factsChangedSinceRead}). */
+    private boolean factsChanged;
 
     private CustomerProfile(String customerId, long version, List<PurchaseFact> purchases, EarlierHistory earlier,
                             List<FeedbackFact> feedback, EarlierFeedback earlierFeedback,
@@ -104,6 +106,7 @@ public final class CustomerProfile {
             feedbackIds.remove(folded.eventId());
             earlierFeedback = earlierFeedback.plus(folded);
         }
+        factsChanged = true;
         ProfileFigures figures = figures(asOf, policy);
         List<ClassChange> changes = classify(catalogue, figures, fact.eventId(), fact.occurredAt());
         return new ProfileUpdate(PurchaseOutcome.APPLIED, figures, changes);
@@ -138,6 +141,7 @@ public final class CustomerProfile {
             reportingCurrency = fact.currency();
         }
         foldBeyond(policy);
+        factsChanged = true;
         ProfileFigures figures = figures(asOf, policy);
         List<ClassChange> changes = classify(catalogue, figures, fact.eventId(), fact.occurredAt());
         return new ProfileUpdate(PurchaseOutcome.APPLIED, figures, changes);
@@ -314,6 +318,16 @@ public final class CustomerProfile {
     /** The stored version has been overwritten by this profile: it is now one higher. */
     public void markSaved() {
         version++;
+        factsChanged = false;
+    }
+
+    /**
+     * Whether purchases or feedback were applied since the profile was read or last saved. When not (a
+     * re-evaluation, a sweep), only its classes, pending changes and plan can differ from the stored document, so a
+     * store may write just those.
+     */
+    public boolean factsChangedSinceRead() {
+        return factsChanged;
     }
 
     /** The pending changes were published and removed from the stored profile, which bumped its version. */

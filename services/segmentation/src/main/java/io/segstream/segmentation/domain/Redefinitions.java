@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Changing a definition: preview what it would change, store it as a new version, and re-evaluate every customer on
@@ -25,6 +30,7 @@ public final class Redefinitions {
     private final ProfilePolicy policy;
     private final int pageSize;
     private final int sampleSize;
+    private final int parallelPages;
 
     /** Receives the progress of a re-evaluation after each page. */
     public interface Progress {
@@ -35,14 +41,23 @@ public final class Redefinitions {
         void finished(long done, long changes);
     }
 
+    /**
+     * @param parallelPages pages re-evaluated at once while the next is read: each page is a chain of round trips
+     *                      (read, write, publish, clear), so one at a time leaves the database and the broker idle
+     *                      most of the time
+     */
     public Redefinitions(DefinitionCatalogue catalogue, ProfileQueries queries, Segmentation segmentation,
-                         ProfilePolicy policy, int pageSize, int sampleSize) {
+                         ProfilePolicy policy, int pageSize, int sampleSize, int parallelPages) {
+        if (parallelPages < 1) {
+            throw new IllegalArgumentException("parallel pages must be at least 1, not " + parallelPages);
+        }
         this.catalogue = catalogue;
         this.queries = queries;
         this.segmentation = segmentation;
         this.policy = policy;
         this.pageSize = pageSize;
         this.sampleSize = sampleSize;
+        this.parallelPages = parallelPages;
     }
 
     /**
@@ -138,23 +153,85 @@ public final class Redefinitions {
     /** The key of the RFM dimension that {@link #rescoreRfm} re-evaluates. */
     public static final String RFM_KEY = "rfm";
 
+    /**
+     * Reads the pages one after another and re-evaluates up to {@code parallelPages} of them at once (pages hold
+     * distinct customers, so they never write the same profile). Progress counts finished pages, in any order; the
+     * first failure stops the reading and is rethrown once the pages under way have finished.
+     */
     private void reevaluate(List<Dimension> dimensions, String cause, java.util.function.Supplier<Instant> clock,
                             Progress progress) {
         progress.started(queries.countProfiles());
-        long done = 0;
-        long changes = 0;
-        String after = null;
-        while (true) {
-            List<CustomerProfile> page = queries.profilesAfter(after, pageSize);
-            BatchResult result = reevaluatePage(page, dimensions, cause, after, clock);
-            done += page.size();
-            changes += result.published().size();
-            progress.advanced(done, changes);
-            if (page.size() < pageSize) {
-                progress.finished(done, changes);
-                return;
+        PageProgress counted = new PageProgress(progress);
+        ExecutorService workers = Executors.newFixedThreadPool(parallelPages, new DaemonThreads("reevaluation-page"));
+        Semaphore slots = new Semaphore(parallelPages);
+        List<Future<?>> underWay = new ArrayList<>();
+        try {
+            String after = null;
+            while (counted.failure() == null) {
+                List<CustomerProfile> page = queries.profilesAfter(after, pageSize);
+                slots.acquire();
+                String pageAfter = after;
+                underWay.add(workers.submit(() -> {
+                    try {
+                        BatchResult result = reevaluatePage(page, dimensions, cause, pageAfter, clock);
+                        counted.finished(page.size(), result.published().size());
+                    } catch (RuntimeException e) {
+                        counted.failed(e);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+                if (page.size() < pageSize) {
+                    break;
+                }
+                after = page.get(page.size() - 1).customerId();
             }
-            after = page.get(page.size() - 1).customerId();
+            for (Future<?> page : underWay) {
+                page.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("re-evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a re-evaluation page failed", e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+        if (counted.failure() != null) {
+            throw counted.failure();
+        }
+        counted.done();
+    }
+
+    /** The progress of pages finishing in any order, reported in order of the counts (never going back). */
+    private static final class PageProgress {
+        private final Progress progress;
+        private long done;
+        private long changes;
+        private volatile RuntimeException failure;
+
+        PageProgress(Progress progress) {
+            this.progress = progress;
+        }
+
+        synchronized void finished(int profiles, int published) {
+            done += profiles;
+            changes += published;
+            progress.advanced(done, changes);
+        }
+
+        void failed(RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        RuntimeException failure() {
+            return failure;
+        }
+
+        synchronized void done() {
+            progress.finished(done, changes);
         }
     }
 

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The segmentation use cases: apply a batch of purchase or feedback events to the customers' profiles and publish the class
@@ -155,20 +160,91 @@ public final class Segmentation {
      * @return the changes published
      */
     public List<ClassChange> sweep(Instant asOf, int batchSize) {
+        return sweep(asOf, batchSize, 1);
+    }
+
+    /**
+     * As {@link #sweep(Instant, int)}, reading up to {@code batchSize * parallelBatches} due customers at a time and
+     * re-evaluating them in batches of {@code batchSize}, up to {@code parallelBatches} at once (the batches hold
+     * distinct customers, so they never write the same profile; each waits on the database and the broker in turn).
+     */
+    public List<ClassChange> sweep(Instant asOf, int batchSize, int parallelBatches) {
+        if (batchSize < 1 || parallelBatches < 1) {
+            throw new IllegalArgumentException("a sweep needs batches of at least one profile, at least one at a time");
+        }
         List<ClassChange> published = new ArrayList<>();
-        while (true) {
-            List<CustomerProfile> due = store.dueForReevaluation(asOf, batchSize);
-            if (due.isEmpty()) {
-                return published;
+        int limit = batchSize * parallelBatches;
+        ExecutorService workers = parallelBatches > 1
+                ? Executors.newFixedThreadPool(parallelBatches, new DaemonThreads("sweep-batch")) : null;
+        try {
+            while (true) {
+                List<CustomerProfile> due = store.dueForReevaluation(asOf, limit);
+                if (due.isEmpty()) {
+                    return published;
+                }
+                List<Callable<BatchResult>> batches = new ArrayList<>();
+                for (int from = 0; from < due.size(); from += batchSize) {
+                    List<CustomerProfile> batch = due.subList(from, Math.min(due.size(), from + batchSize));
+                    batches.add(() -> reevaluate(batch, catalogue.dimensions(), asOf, SWEEP, true));
+                }
+                boolean conflict = false;
+                for (BatchResult result : run(batches, workers)) {
+                    if (result == null) {
+                        conflict = true;
+                    } else {
+                        published.addAll(result.published());
+                    }
+                }
+                // A batch written concurrently is read again (its customers are still due); otherwise a short read
+                // means no one else is due.
+                if (!conflict && due.size() < limit) {
+                    return published;
+                }
             }
-            try {
-                published.addAll(reevaluate(due, catalogue.dimensions(), asOf, SWEEP, true).published());
-            } catch (ConcurrentProfileUpdate e) {
-                continue;
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
             }
-            if (due.size() < batchSize) {
-                return published;
+        }
+    }
+
+    /** The batches' results in order, null for one that met a concurrent write; other failures are rethrown. */
+    private static List<BatchResult> run(List<Callable<BatchResult>> batches, ExecutorService workers) {
+        List<BatchResult> results = new ArrayList<>(batches.size());
+        if (workers == null) {
+            for (Callable<BatchResult> batch : batches) {
+                try {
+                    results.add(batch.call());
+                } catch (ConcurrentProfileUpdate e) {
+                    results.add(null);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
+            return results;
+        }
+        try {
+            RuntimeException failure = null;
+            for (Future<BatchResult> batch : workers.invokeAll(batches)) {
+                try {
+                    results.add(batch.get());
+                } catch (ExecutionException e) {
+                    results.add(null);
+                    if (!(e.getCause() instanceof ConcurrentProfileUpdate) && failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
         }
     }
 

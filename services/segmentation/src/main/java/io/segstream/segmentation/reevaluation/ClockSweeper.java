@@ -52,7 +52,8 @@ public class ClockSweeper implements SmartLifecycle {
     public List<ClassChange> sweep(Instant asOf) {
         try {
             catalogue.reload();
-            List<ClassChange> changes = segmentation.sweep(asOf, settings.batchSize());
+            List<ClassChange> changes = segmentation.sweep(asOf, settings.batchSize(),
+                    settings.parallelBatches());
             if (!changes.isEmpty()) {
                 log.info("sweep moved customers: {} changes", changes.size());
             }

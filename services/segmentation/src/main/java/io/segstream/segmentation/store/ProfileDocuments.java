@@ -58,13 +58,18 @@ public final class ProfileDocuments {
                 .append(EARLIER, earlier(profile.earlier()))
                 .append(FEEDBACK, profile.feedback().stream().map(ProfileDocuments::feedback).toList())
                 .append(EARLIER_FEEDBACK, earlierFeedback(profile.earlierFeedback()))
-                .append(SEGMENTS, profile.classes().stream().map(ProfileDocuments::segment).toList())
+                .append(SEGMENTS, segments(profile))
                 .append(PENDING_CHANGES, pendingChanges(profile.pendingChanges()));
         if (profile.nextReevaluationAt() != null) {
             // A BSON date: the sweep queries it (millisecond precision is plenty for a plan).
             document.append(NEXT_REEVALUATION_AT, java.util.Date.from(profile.nextReevaluationAt()));
         }
         return document;
+    }
+
+    /** The classes of a profile as stored. */
+    static List<Document> segments(CustomerProfile profile) {
+        return profile.classes().stream().map(ProfileDocuments::segment).toList();
     }
 
     static List<Document> pendingChanges(List<ClassChange> changes) {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * A profile store in memory with the same contract as the MongoDB one (versions checked, copies stored), counting
- * round trips so tests can check that a batch costs one read and one write.
+ * round trips so tests can check that a batch costs one read and one write. Thread-safe, for batches run at once.
  */
 final class InMemoryProfileStore implements ProfileStore {
     private final Map<String, Stored> profiles = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
-    public Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
+    public synchronized Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
         reads++;
         Map<String, CustomerProfile> found = new HashMap<>();
         customerIds.forEach(id -> find(id).ifPresent(profile -> found.put(id, profile)));
@@ -37,18 +37,18 @@ final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
-    public long delete(String customerId) {
+    public synchronized long delete(String customerId) {
         writes++;
         return profiles.remove(customerId) == null ? 0 : 1;
     }
 
     @Override
-    public Optional<CustomerProfile> find(String customerId) {
+    public synchronized Optional<CustomerProfile> find(String customerId) {
         return Optional.ofNullable(profiles.get(customerId)).map(stored -> copy(stored.profile(), stored.version()));
     }
 
     @Override
-    public void saveAll(Collection<CustomerProfile> changed) {
+    public synchronized void saveAll(Collection<CustomerProfile> changed) {
         if (changed.isEmpty()) {
             return;
         }
@@ -65,7 +65,7 @@ final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
-    public Set<String> clearPendingChanges(Collection<CustomerProfile> withPending) {
+    public synchronized Set<String> clearPendingChanges(Collection<CustomerProfile> withPending) {
         writes++;
         Set<String> cleared = new HashSet<>();
         for (CustomerProfile profile : withPending) {
@@ -81,7 +81,7 @@ final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
-    public List<CustomerProfile> withPendingChangesSince(Instant cutoff, int limit) {
+    public synchronized List<CustomerProfile> withPendingChangesSince(Instant cutoff, int limit) {
         return profiles.values().stream()
                 .filter(stored -> stored.pendingSince() != null && !stored.pendingSince().isAfter(cutoff))
                 .limit(limit)
@@ -90,7 +90,7 @@ final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
-    public List<CustomerProfile> dueForReevaluation(Instant asOf, int limit) {
+    public synchronized List<CustomerProfile> dueForReevaluation(Instant asOf, int limit) {
         return profiles.values().stream()
                 .filter(stored -> stored.profile().nextReevaluationAt() != null
                         && !stored.profile().nextReevaluationAt().isAfter(asOf))
@@ -101,7 +101,7 @@ final class InMemoryProfileStore implements ProfileStore {
     }
 
     /** Replaces a stored profile behind the back of anyone who read it (another writer). */
-    void overwrite(CustomerProfile profile) {
+    synchronized void overwrite(CustomerProfile profile) {
         Stored stored = profiles.get(profile.customerId());
         profiles.put(profile.customerId(), new Stored(copy(profile, stored.version() + 1), stored.version() + 1,
                 stored.pendingSince()));

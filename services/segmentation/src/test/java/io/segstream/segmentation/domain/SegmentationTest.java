@@ -150,7 +150,7 @@ class SegmentationTest {
         boolean failing;
 
         @Override
-        public void publish(List<ClassChange> changes) {
+        public synchronized void publish(List<ClassChange> changes) {
             if (failing) {
                 throw new ChangesNotPublished("broker away", null);
             }
@@ -179,5 +179,23 @@ class SegmentationTest {
         List<ClassChange> later = segmentation.sweep(NOW.plus(Duration.ofDays(400)), 1);
         assertThat(later).extracting(c -> c.customerId() + ":" + c.to())
                 .containsExactlyInAnyOrder("C-1:CHURNED", "C-2:CHURNED");
+    }
+
+    @Test
+    void aSweepInBatchesAtOnceMovesEveryDueCustomerExactlyOnce() {
+        List<CustomerFact> purchases = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            purchases.add(purchase("C-" + i, "p" + i, daysBefore(NOW, 10), "10.00"));
+        }
+        segmentation.apply(purchases, NOW);
+        publisher.published.clear();
+
+        List<ClassChange> atRisk = segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3);
+
+        assertThat(atRisk).hasSize(23).extracting(ClassChange::customerId).doesNotHaveDuplicates();
+        assertThat(atRisk).allSatisfy(change -> assertThat(change.to()).isEqualTo("AT_RISK"));
+        assertThat(publisher.published).containsExactlyInAnyOrderElementsOf(atRisk);
+        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3)).isEmpty();
+        assertThat(store.find("C-7").orElseThrow().hasPendingChanges()).isFalse();
     }
 }

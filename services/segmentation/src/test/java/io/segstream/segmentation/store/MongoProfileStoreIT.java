@@ -7,7 +7,12 @@ import io.segstream.segmentation.domain.ProfilePolicy;
 import io.segstream.segmentation.domain.PurchaseFact;
 import io.segstream.segmentation.domain.PurchaseKind;
 import io.segstream.segmentation.domain.SegmentCatalogue;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
@@ -28,6 +33,8 @@ class MongoProfileStoreIT extends SegmentationIntegrationTest {
     ProfilePolicy policy;
     @Autowired
     SegmentCatalogue catalogue;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aWriteBasedOnAStaleReadIsRefused() {
@@ -67,6 +74,44 @@ class MongoProfileStoreIT extends SegmentationIntegrationTest {
         assertThat(store.clearPendingChanges(read.values())).containsExactly(fresh);
         assertThat(store.find(fresh).orElseThrow().hasPendingChanges()).isFalse();
         assertThat(store.find(stale).orElseThrow().hasPendingChanges()).isTrue();
+    }
+
+    @Test
+    void aProfileWhoseFactsAreAsReadIsWrittenFieldByFieldLikeAWholeWrite() {
+        String customer = "C-" + UUID.randomUUID();
+        store.saveAll(List.of(withPurchase(CustomerProfile.newCustomer(customer), "p1")));
+        // A field this version does not know: a whole-document write would drop it, a field write keeps it.
+        profiles().updateOne(Filters.eq("_id", customer), Updates.set("legacy", 1));
+        CustomerProfile read = store.find(customer).orElseThrow();
+        assertThat(read.factsChangedSinceRead()).isFalse();
+        Instant plan = Instant.parse("2030-01-02T03:04:05Z");
+        read.restoreNextReevaluationAt(plan);
+
+        store.saveAll(List.of(read));
+
+        Document stored = profiles().find(Filters.eq("_id", customer)).first();
+        assertThat(stored.get("legacy")).isEqualTo(1);
+        assertThat(stored.get(ProfileDocuments.VERSION)).isEqualTo(2L);
+        assertThat(stored.get("pendingSince")).isNotNull();
+        CustomerProfile after = store.find(customer).orElseThrow();
+        assertThat(after.nextReevaluationAt()).isEqualTo(plan);
+        assertThat(after.purchases()).extracting(PurchaseFact::eventId).containsExactly("p1");
+        assertThat(after.pendingChanges()).isEqualTo(read.pendingChanges());
+        Document whole = ProfileDocuments.toDocument(after);
+        for (String stamp : List.of("legacy", ProfileDocuments.VERSION, ProfileDocuments.UPDATED_AT, "pendingSince")) {
+            stored.remove(stamp);
+        }
+        assertThat(stored).isEqualTo(whole);
+        // Still an optimistic write: the same profile again is at a stale version.
+        assertThatThrownBy(() -> store.saveAll(List.of(read))).isInstanceOf(ConcurrentProfileUpdate.class);
+
+        // Once a fact is applied the whole document is written (and the unknown field goes).
+        store.saveAll(List.of(withPurchase(after, "p2")));
+        assertThat(profiles().find(Filters.eq("_id", customer)).first().get("legacy")).isNull();
+    }
+
+    private MongoCollection<Document> profiles() {
+        return mongo.getCollection(ProfileDocuments.COLLECTION);
     }
 
     private CustomerProfile withPurchase(CustomerProfile profile, String eventId) {
