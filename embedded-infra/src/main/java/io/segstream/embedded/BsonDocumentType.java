@@ -28,8 +28,15 @@ import java.util.Map;
  * its document is stored.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
-    /** Rough per-entry overheads of a deserialised document, for the store's cache accounting. */
+    /**
+     * Rough sizes of a deserialised document's parts, for the store's cache accounting, measured with a class
+     * histogram of the wire server holding 100,000 profiles: a map entry with its table slot; a document (its
+     * LinkedHashMap, table and key-set view); a string (header, array header, Latin-1 bytes); any other value. An
+     * estimate that is too low lets the page cache hold far more heap than its budget.
+     */
     private static final int ENTRY_BYTES = 48;
+    private static final int MAP_BYTES = 160;
+    private static final int STRING_BYTES = 48;
     private static final int OBJECT_BYTES = 24;
 
     private final long budgetBytes;
@@ -150,7 +157,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     private static int estimate(Object value) {
         if (value instanceof Map<?, ?> map) {
-            int bytes = OBJECT_BYTES;
+            int bytes = MAP_BYTES;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 bytes += ENTRY_BYTES + estimate(entry.getKey()) + estimate(entry.getValue());
             }
@@ -164,7 +171,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
             return bytes;
         }
         if (value instanceof String text) {
-            return OBJECT_BYTES + text.length();
+            return STRING_BYTES + text.length();
         }
         return OBJECT_BYTES;
     }

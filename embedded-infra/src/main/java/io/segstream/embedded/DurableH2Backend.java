@@ -52,8 +52,11 @@ final class DurableH2Backend extends H2Backend {
     private static final String FORMAT_KEY = "format";
     private static final String FORMAT = "bson-documents, mongo-ordered-unique-keys";
 
-    /** A fraction of the page cache for kept document encodings (BsonDocumentType): a commit's worth is plenty. */
-    private static final int ENCODINGS_SHARE_OF_CACHE = 8;
+    /**
+     * A fraction of the page cache for kept document encodings (BsonDocumentType): a few commits' worth is plenty, and
+     * each kept encoding also keeps its document in memory.
+     */
+    private static final int ENCODINGS_SHARE_OF_CACHE = 16;
 
     /**
      * How documents are stored. Created on first use with no field initialiser on purpose: the stock constructor

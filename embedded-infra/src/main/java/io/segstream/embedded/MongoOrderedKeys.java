@@ -35,7 +35,7 @@ final class MongoOrderedKeys extends ObjectDataType {
     private static final byte TEXT = 1;
     private static final byte INSTANT = 2;
     /** Rough sizes in memory of a key and of each of its values. */
-    private static final int KEY_BYTES = 48;
+    private static final int KEY_BYTES = 64;
     private static final int VALUE_BYTES = 40;
 
     @Override
