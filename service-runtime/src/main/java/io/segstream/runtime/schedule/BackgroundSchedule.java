@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One daemon thread running a service's periodic work (relays, sweeps, refreshes), started and stopped by the
@@ -39,6 +40,29 @@ public final class BackgroundSchedule {
             throw new IllegalStateException(threadName + " is not started");
         }
         scheduler.scheduleWithFixedDelay(task, initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs the task after {@code initialDelay}, then again after the pause each pass returns (work whose pause
+     * depends on how long the pass took). A pass that throws is followed by {@code onFailure}.
+     */
+    public synchronized void repeat(Duration initialDelay, Duration onFailure, Supplier<Duration> task) {
+        if (scheduler == null) {
+            throw new IllegalStateException(threadName + " is not started");
+        }
+        ScheduledExecutorService current = scheduler;
+        Runnable[] pass = new Runnable[1];
+        pass[0] = () -> {
+            Duration pause = onFailure;
+            try {
+                pause = task.get();
+            } finally {
+                if (!current.isShutdown()) {
+                    current.schedule(pass[0], pause.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        };
+        current.schedule(pass[0], initialDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public synchronized void stop() {

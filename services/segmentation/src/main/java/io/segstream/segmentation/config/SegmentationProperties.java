@@ -28,8 +28,17 @@ public record SegmentationProperties(
      *
      * @param refreshEnabled  whether this instance recomputes it (each instance keeps its own copy)
      * @param refreshInterval pause between recomputations (the first runs at start-up)
+     * @param maxBusyShare    the largest share of the time refreshes may take: after a refresh that took d, the next
+     *                        waits at least d * (1 - share) / share (a million customers take minutes per refresh)
      */
-    public record Rfm(@DefaultValue("true") boolean refreshEnabled, @DefaultValue("5m") Duration refreshInterval) {
+    public record Rfm(@DefaultValue("true") boolean refreshEnabled, @DefaultValue("5m") Duration refreshInterval,
+                      @DefaultValue("0.25") double maxBusyShare) {
+        public Rfm {
+            if (!(maxBusyShare > 0 && maxBusyShare <= 1)) {
+                throw new IllegalArgumentException("segstream.segmentation.rfm.max-busy-share must be in (0, 1], not "
+                        + maxBusyShare);
+            }
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Recomputes the RFM population (every stored customer's recency, frequency and net spend as of the evaluation
  * clock) and the segment-size gauges at start-up and then every {@code rfm.refresh-interval}, by paging through the profiles; then re-scores every
  * customer on the rfm dimension and the audiences against it (a second pass, writing only customers whose class
- * changes; cause "sweep").
+ * changes; cause "sweep"). Refreshes take at most {@code rfm.max-busy-share} of the time: after a long one (minutes, at a
+ * million customers) the pause grows, so that they do not run back to back and crowd out re-evaluations and events.
  */
 @Component
 public class RfmRefresher implements SmartLifecycle, DisposableBean {
@@ -45,6 +47,7 @@ public class RfmRefresher implements SmartLifecycle, DisposableBean {
     private final SegmentationProperties.Rfm settings;
     private final int pageSize;
     private final MultiGauge sizes;
+    private final Timer refreshes;
     private final Redefinitions redefinitions;
     /** How long stopping waits for a running pass to finish. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
@@ -70,6 +73,8 @@ public class RfmRefresher implements SmartLifecycle, DisposableBean {
         this.pageSize = props.redefinition().pageSize();
         Gauge.builder("segstream.segmentation.rfm.population", catalogue, c -> c.population().size())
                 .description("customers in the population RFM scores are quintiles of").register(meters);
+        this.refreshes = Timer.builder("segstream.segmentation.rfm.refresh")
+                .description("scheduled RFM population refreshes, each with its re-scoring pass").register(meters);
         this.sizes = MultiGauge.builder("segstream.segmentation.segment.size")
                 .description("customers per class of each definition, as of the last population scan")
                 .register(meters);
@@ -140,7 +145,25 @@ public class RfmRefresher implements SmartLifecycle, DisposableBean {
         if (!settings.refreshEnabled() || !schedule.start()) {
             return;
         }
-        schedule.every(settings.refreshInterval(), Duration.ZERO, this::refresh);
+        schedule.repeat(Duration.ZERO, settings.refreshInterval(), () -> {
+            long started = System.nanoTime();
+            refresh();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            refreshes.record(took);
+            Duration pause = pauseAfter(took, settings);
+            if (pause.compareTo(settings.refreshInterval()) > 0) {
+                log.info("RFM refresh took {} s: next in {} s (refreshes take at most {} % of the time)",
+                        took.toSeconds(), pause.toSeconds(), Math.round(settings.maxBusyShare() * 100));
+            }
+            return pause;
+        });
+    }
+
+    /** The pause after a refresh that took {@code took}: the interval, or longer to keep to the busy share. */
+    static Duration pauseAfter(Duration took, SegmentationProperties.Rfm settings) {
+        double share = settings.maxBusyShare();
+        Duration bound = Duration.ofMillis((long) Math.ceil(took.toMillis() * (1 - share) / share));
+        return bound.compareTo(settings.refreshInterval()) > 0 ? bound : settings.refreshInterval();
     }
 
     @Override
