@@ -136,20 +136,33 @@ final class IdKeyedCollection extends H2Collection {
             }
         }
         replacement.forEach(replaced::putIfAbsent);
-        List<Object> modified = List.of();
-        if (!replaced.equals(current)) {
-            for (Index<Object> index : getIndexes()) {
-                index.checkUpdate(current, replaced, this);
-            }
-            for (Index<Object> index : getIndexes()) {
-                index.updateInPlace(current, replaced, id, this);
-            }
-            handleUpdate(id, current, replaced);
-            modified = List.of(id);
+        List<Object> modified = new ArrayList<>(1);
+        storeIfChanged(current, replaced, modified);
+        return updateResult(selector, replacement, 1, modified, oplog);
+    }
+
+    /** Stores {@code next} in place of the stored {@code current} (indexes checked, then updated) unless equal. */
+    private void storeIfChanged(Document current, Document next, List<Object> modified) {
+        if (next == current || next.equals(current)) {
+            return;
         }
-        oplog.handleUpdate(getFullName(), selector, replacement, modified);
+        Object id = current.get(ID);
+        for (Index<Object> index : getIndexes()) {
+            index.checkUpdate(current, next, this);
+        }
+        for (Index<Object> index : getIndexes()) {
+            index.updateInPlace(current, next, id, this);
+        }
+        handleUpdate(id, current, next);
+        modified.add(id);
+    }
+
+    /** The stock update's reply (and oplog entry) for {@code matched} documents of which {@code modified} changed. */
+    private Document updateResult(Document selector, Document update, int matched, List<Object> modified,
+                                  Oplog oplog) {
+        oplog.handleUpdate(getFullName(), selector, update, modified);
         Document result = new Document();
-        result.put("n", Integer.valueOf(1));
+        result.put("n", Integer.valueOf(matched));
         result.put("nModified", Integer.valueOf(modified.size()));
         return result;
     }
@@ -185,25 +198,9 @@ final class IdKeyedCollection extends H2Collection {
         }
         List<Object> modified = new ArrayList<>();
         for (int i = 0; i < matches.size(); i++) {
-            Document current = matches.get(i);
-            Document next = updated.get(i);
-            if (next != current && !next.equals(current)) {
-                Object id = current.get(ID);
-                for (Index<Object> index : getIndexes()) {
-                    index.checkUpdate(current, next, this);
-                }
-                for (Index<Object> index : getIndexes()) {
-                    index.updateInPlace(current, next, id, this);
-                }
-                handleUpdate(id, current, next);
-                modified.add(id);
-            }
+            storeIfChanged(matches.get(i), updated.get(i), modified);
         }
-        oplog.handleUpdate(getFullName(), selector, update, modified);
-        Document result = new Document();
-        result.put("n", Integer.valueOf(matches.size()));
-        result.put("nModified", Integer.valueOf(modified.size()));
-        return result;
+        return updateResult(selector, update, matches.size(), modified, oplog);
     }
 
     /**

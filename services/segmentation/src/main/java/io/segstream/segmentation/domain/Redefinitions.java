@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Changing a definition: preview what it would change, store it as a new version, and re-evaluate every customer on
@@ -208,7 +209,7 @@ public final class Redefinitions {
         private final Progress progress;
         private long done;
         private long changes;
-        private volatile RuntimeException failure;
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
         PageProgress(Progress progress) {
             this.progress = progress;
@@ -220,14 +221,13 @@ public final class Redefinitions {
             progress.advanced(done, changes);
         }
 
+        /** Keeps the first failure: pages fail concurrently. */
         void failed(RuntimeException e) {
-            if (failure == null) {
-                failure = e;
-            }
+            failure.compareAndSet(null, e);
         }
 
         RuntimeException failure() {
-            return failure;
+            return failure.get();
         }
 
         synchronized void done() {
