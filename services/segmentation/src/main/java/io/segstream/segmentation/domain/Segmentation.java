@@ -157,9 +157,9 @@ public final class Segmentation {
      * Re-evaluates, {@code batchSize} at a time, every customer whose classes can have changed with the clock by
      * {@code asOf} (their planned instant has come), with cause "sweep". A page written concurrently is retried.
      *
-     * @return the changes published
+     * @return how many customers were re-evaluated and how many changes were published
      */
-    public List<ClassChange> sweep(Instant asOf, int batchSize) {
+    public SweepSummary sweep(Instant asOf, int batchSize) {
         return sweep(asOf, batchSize, 1);
     }
 
@@ -167,12 +167,14 @@ public final class Segmentation {
      * As {@link #sweep(Instant, int)}, reading up to {@code batchSize * parallelBatches} due customers at a time and
      * re-evaluating them in batches of {@code batchSize}, up to {@code parallelBatches} at once (the batches hold
      * distinct customers, so they never write the same profile; each waits on the database and the broker in turn).
+     * Only counts are kept: a first pass over a million customers publishes millions of changes.
      */
-    public List<ClassChange> sweep(Instant asOf, int batchSize, int parallelBatches) {
+    public SweepSummary sweep(Instant asOf, int batchSize, int parallelBatches) {
         if (batchSize < 1 || parallelBatches < 1) {
             throw new IllegalArgumentException("a sweep needs batches of at least one profile, at least one at a time");
         }
-        List<ClassChange> published = new ArrayList<>();
+        long customers = 0;
+        long published = 0;
         int limit = batchSize * parallelBatches;
         ExecutorService workers = parallelBatches > 1
                 ? Executors.newFixedThreadPool(parallelBatches, new DaemonThreads("sweep-batch")) : null;
@@ -180,7 +182,7 @@ public final class Segmentation {
             while (true) {
                 List<CustomerProfile> due = store.dueForReevaluation(asOf, limit);
                 if (due.isEmpty()) {
-                    return published;
+                    return new SweepSummary(customers, published);
                 }
                 List<Callable<BatchResult>> batches = new ArrayList<>();
                 for (int from = 0; from < due.size(); from += batchSize) {
@@ -192,13 +194,14 @@ public final class Segmentation {
                     if (result == null) {
                         conflict = true;
                     } else {
-                        published.addAll(result.published());
+                        customers += result.applied();
+                        published += result.published().size();
                     }
                 }
                 // A batch written concurrently is read again (its customers are still due); otherwise a short read
                 // means no one else is due.
                 if (!conflict && due.size() < limit) {
-                    return published;
+                    return new SweepSummary(customers, published);
                 }
             }
         } finally {

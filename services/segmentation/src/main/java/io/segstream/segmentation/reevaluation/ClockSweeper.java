@@ -1,10 +1,10 @@
 package io.segstream.segmentation.reevaluation;
 
 import io.segstream.segmentation.config.SegmentationProperties;
-import io.segstream.segmentation.domain.ClassChange;
 import io.segstream.segmentation.domain.DefinitionCatalogue;
 import io.segstream.segmentation.domain.EvaluationClock;
 import io.segstream.segmentation.domain.Segmentation;
+import io.segstream.segmentation.domain.SweepSummary;
 import io.segstream.runtime.schedule.BackgroundSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Moves customers whose classes change with the passage of time alone (silence crossing a recency threshold, facts
@@ -41,7 +40,7 @@ public class ClockSweeper implements SmartLifecycle {
     }
 
     /** One sweep as of the evaluation clock; what the schedule runs. */
-    public List<ClassChange> sweep() {
+    public SweepSummary sweep() {
         return sweep(clock.now());
     }
 
@@ -49,18 +48,17 @@ public class ClockSweeper implements SmartLifecycle {
      * One sweep as of {@code asOf}. It first re-reads the definitions, so that a change stored through another
      * instance is in force here within one sweep interval.
      */
-    public List<ClassChange> sweep(Instant asOf) {
+    public SweepSummary sweep(Instant asOf) {
         try {
             catalogue.reload();
-            List<ClassChange> changes = segmentation.sweep(asOf, settings.batchSize(),
-                    settings.parallelBatches());
-            if (!changes.isEmpty()) {
-                log.info("sweep moved customers: {} changes", changes.size());
+            SweepSummary summary = segmentation.sweep(asOf, settings.batchSize(), settings.parallelBatches());
+            if (summary.customers() > 0) {
+                log.info("sweep re-evaluated {} customers: {} changes", summary.customers(), summary.changes());
             }
-            return changes;
+            return summary;
         } catch (RuntimeException e) {
             log.warn("sweep failed ({}); trying again in {}", e.getClass().getSimpleName(), settings.interval());
-            return List.of();
+            return SweepSummary.NOTHING;
         }
     }
 

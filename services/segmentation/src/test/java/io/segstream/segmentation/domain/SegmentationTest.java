@@ -169,16 +169,21 @@ class SegmentationTest {
                 .isEqualTo(daysBefore(NOW, 10).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
                         .plus(Duration.ofDays(90)));
 
-        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(79)), 10)).isEmpty();
-        List<ClassChange> atRisk = segmentation.sweep(NOW.plus(Duration.ofDays(80)), 10);
+        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(79)), 10)).isEqualTo(SweepSummary.NOTHING);
+        SweepSummary atRisk = segmentation.sweep(NOW.plus(Duration.ofDays(80)), 10);
 
-        assertThat(atRisk).extracting(c -> c.customerId() + ":" + c.from() + ">" + c.to() + ":" + c.causedBy())
+        assertThat(publisher.published).extracting(c -> c.customerId() + ":" + c.from() + ">" + c.to() + ":" + c.causedBy())
                 .containsExactly("C-1:ACTIVE>AT_RISK:sweep");
-        assertThat(publisher.published).isEqualTo(atRisk);
-        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 10)).isEmpty();
-        List<ClassChange> later = segmentation.sweep(NOW.plus(Duration.ofDays(400)), 1);
-        assertThat(later).extracting(c -> c.customerId() + ":" + c.to())
+        // Only C-1 was due (C-2's planned instant is later); both are counted, not kept.
+        assertThat(atRisk).isEqualTo(new SweepSummary(1, 1));
+        publisher.published.clear();
+        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 10)).isEqualTo(SweepSummary.NOTHING);
+        assertThat(publisher.published).isEmpty();
+        SweepSummary later = segmentation.sweep(NOW.plus(Duration.ofDays(400)), 1);
+        assertThat(publisher.published).extracting(c -> c.customerId() + ":" + c.to())
                 .containsExactlyInAnyOrder("C-1:CHURNED", "C-2:CHURNED");
+        assertThat(later.changes()).isEqualTo(publisher.published.size());
+        assertThat(later.customers()).isEqualTo(2);
     }
 
     @Test
@@ -190,12 +195,12 @@ class SegmentationTest {
         segmentation.apply(purchases, NOW);
         publisher.published.clear();
 
-        List<ClassChange> atRisk = segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3);
+        SweepSummary summary = segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3);
 
-        assertThat(atRisk).hasSize(23).extracting(ClassChange::customerId).doesNotHaveDuplicates();
-        assertThat(atRisk).allSatisfy(change -> assertThat(change.to()).isEqualTo("AT_RISK"));
-        assertThat(publisher.published).containsExactlyInAnyOrderElementsOf(atRisk);
-        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3)).isEmpty();
+        assertThat(summary).isEqualTo(new SweepSummary(23, 23));
+        assertThat(publisher.published).hasSize(23).extracting(ClassChange::customerId).doesNotHaveDuplicates();
+        assertThat(publisher.published).allSatisfy(change -> assertThat(change.to()).isEqualTo("AT_RISK"));
+        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3)).isEqualTo(SweepSummary.NOTHING);
         assertThat(store.find("C-7").orElseThrow().hasPendingChanges()).isFalse();
     }
 }
