@@ -1,12 +1,13 @@
 package io.segstream.embedded;
 
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An update made only of {@code $set} and {@code $unset} of plain field paths (what marking an outbox entry
@@ -15,8 +16,9 @@ import java.util.Objects;
  * only the sub-documents on the paths it sets. Stored documents are never changed, so the sharing is safe.
  *
  * <p>Anything this does not answer exactly like the stock update ({@link #parse} returns null, {@link #apply} throws
- * {@link StockPath}) is left to it: other operators, positional or array paths, {@code _id}, conflicting paths, and a
- * value the stock server would count as unchanged although it is not equal in Java (a number of another type).
+ * {@link StockPath}) is left to it: other operators, positional or array paths, {@code _id} and conflicting paths. A
+ * value the stock server counts as unchanged although it differs in Java (a number of another type, inside arrays and
+ * sub-documents too) leaves the stored one, as there.
  */
 final class FieldAssignments {
     private static final String SET = "$set";
@@ -163,25 +165,67 @@ final class FieldAssignments {
     }
 
     /**
-     * True when the stock update would leave the value as it is. It compares after turning numbers into doubles,
-     * so values that differ in Java may still count as unchanged: those cases go to it.
+     * True when the stock update would leave the value as it is: its {@code Utils.nullAwareEquals}, which compares
+     * normalised copies (null and missing alike, numbers as doubles unless a long has no exact double, -0.0 as 0.0,
+     * every map as a document whose field order counts, every collection as a list), without making the copies.
      */
-    private static boolean unchanged(Object old, Object value) {
-        if (Objects.equals(old, value)) {
-            return true;
+    static boolean unchanged(Object old, Object value) {
+        return old == value || normalizedEquals(old, value);
+    }
+
+    private static boolean normalizedEquals(Object a, Object b) {
+        boolean aNull = Missing.isNullOrMissing(a);
+        boolean bNull = Missing.isNullOrMissing(b);
+        if (aNull || bNull) {
+            return aNull && bNull;
         }
-        if (old instanceof Number a && value instanceof Number b) {
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            if (x == y || Double.isNaN(x) || Double.isNaN(y)) {
-                throw new StockPath();
-            }
+        if (a instanceof Number || b instanceof Number) {
+            return a instanceof Number x && b instanceof Number y && normalized(x).equals(normalized(y));
+        }
+        if (a instanceof Map<?, ?> x) {
+            return b instanceof Map<?, ?> y && sameFields(x, y);
+        }
+        if (a instanceof Collection<?> x) {
+            return b instanceof Collection<?> y && sameElements(x, y);
+        }
+        // A plain value never equals a normalised map or list.
+        return !(b instanceof Map<?, ?>) && !(b instanceof Collection<?>) && a.equals(b);
+    }
+
+    /** The stock normalisation of a number: itself for a long a double cannot hold, else its double (no -0.0). */
+    private static Object normalized(Number number) {
+        if (number instanceof Long whole && whole.longValue() != (long) whole.doubleValue()) {
+            return whole;
+        }
+        double value = number.doubleValue();
+        return value == -0.0 ? 0.0 : value;
+    }
+
+    /** The same field names in the same order, with values equal after normalisation. */
+    private static boolean sameFields(Map<?, ?> a, Map<?, ?> b) {
+        if (a.size() != b.size()) {
             return false;
         }
-        if (old instanceof Map<?, ?> a && value instanceof Map<?, ?> b && a.keySet().equals(b.keySet())
-                || old instanceof Collection<?> a2 && value instanceof Collection<?> b2 && a2.size() == b2.size()) {
-            throw new StockPath();
+        Iterator<? extends Map.Entry<?, ?>> others = b.entrySet().iterator();
+        for (Map.Entry<?, ?> field : a.entrySet()) {
+            Map.Entry<?, ?> other = others.next();
+            if (!field.getKey().equals(other.getKey()) || !normalizedEquals(field.getValue(), other.getValue())) {
+                return false;
+            }
         }
-        return false;
+        return true;
+    }
+
+    private static boolean sameElements(Collection<?> a, Collection<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Iterator<?> others = b.iterator();
+        for (Object element : a) {
+            if (!normalizedEquals(element, others.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -120,7 +120,8 @@ class ReplacementIT {
             seed.add(new Document("_id", id(i)).append("n", i).append("long", (long) i).append("flag", i % 3 == 0)
                     .append("sub", new Document("a", i).append("deep", new Document("x", "y")))
                     .append("nothing", null).append("list", List.of(1, new Document("k", i)))
-                    .append("pending", List.of(new Document("change", i))));
+                    .append("pending", List.of(new Document("change", i)))
+                    .append("shape", new Document("p", 1).append("q", List.of("r", 2))));
         }
         servers.both("u", c -> c.insertMany(StockComparison.copies(seed)));
         List<Bson> updates = List.of(
@@ -136,7 +137,13 @@ class ReplacementIT {
                 Updates.set("sub", new Document("a", 1)), Updates.set("sub", new Document("a", 1L)),
                 Updates.combine(Updates.set("sub.a", 1), Updates.set("sub", 2)),
                 Updates.combine(Updates.set("x", 1), Updates.unset("x")), Updates.set("_id", "other"),
-                Updates.unset("_id"), Updates.combine(Updates.set("a", 1), Updates.inc("b", 1)));
+                Updates.unset("_id"), Updates.combine(Updates.set("a", 1), Updates.inc("b", 1)),
+                // Same-size arrays and documents: changed, reordered, or equal only to the stock comparison.
+                Updates.set("shape", new Document("p", 1.0).append("q", List.of("r", 2L))),
+                Updates.set("shape", new Document("q", List.of("r", 2)).append("p", 1)),
+                Updates.set("shape", new Document("p", 2).append("q", List.of("r", 2))),
+                Updates.set("shape.q", List.of(2, "r")), Updates.set("shape.q", List.of("r", -0.0)),
+                Updates.set("pending", List.of(new Document("change", 99))));
         for (int u = 0; u < updates.size(); u++) {
             Bson update = updates.get(u);
             String what = update.toBsonDocument().toJson();
