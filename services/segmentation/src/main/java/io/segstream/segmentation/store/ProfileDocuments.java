@@ -279,6 +279,6 @@ public final class ProfileDocuments {
     }
 
     private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : IsoInstant.parse(text);
     }
 }
