@@ -10,6 +10,7 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -66,6 +67,132 @@ final class BsonDocumentType extends BasicDataType<Document> {
         byte[] bson = encode(document);
         keep(document, bson);
         return bson;
+    }
+
+    /**
+     * The BSON of {@code document}, about to be stored in place of {@code previous}; kept for the commits that
+     * write it. A field whose value is the very object {@code previous} holds under that name (an update shares
+     * what it leaves alone) is copied from the previous encoding, if still kept, instead of being encoded again: a
+     * profile write that changes its classes re-encodes those, not its purchase history.
+     */
+    byte[] encodeForStorage(Document document, Document previous) {
+        byte[] before = previous == null ? null : kept(previous);
+        byte[] bson = before == null ? null : encodeSharing(document, previous, before);
+        if (bson == null) {
+            bson = encode(document);
+        }
+        keep(document, bson);
+        return bson;
+    }
+
+    /** The encoding of {@code document} reusing the elements it shares with {@code previous}, or null if unsure. */
+    private static byte[] encodeSharing(Document document, Document previous, byte[] before) {
+        int fields = previous.size();
+        String[] names = new String[fields];
+        Object[] values = new Object[fields];
+        int[] starts = new int[fields + 1];
+        int position = Integer.BYTES;
+        int field = 0;
+        // The previous encoding holds its document's fields in the document's order (it was encoded from it, or
+        // the document was decoded from it).
+        for (Map.Entry<String, Object> entry : previous.entrySet()) {
+            starts[field] = position;
+            position = elementEnd(before, position);
+            if (position < 0) {
+                return null;
+            }
+            names[field] = entry.getKey();
+            values[field] = entry.getValue();
+            field++;
+        }
+        if (position != before.length - 1 || before[position] != 0) {
+            return null;
+        }
+        starts[fields] = position;
+        ByteBuf encoded = Unpooled.buffer(before.length + 64);
+        try {
+            encoded.writeIntLE(0);
+            int next = 0;
+            for (Map.Entry<String, Object> entry : document.entrySet()) {
+                String name = entry.getKey();
+                // Fields keep their order in an update: look from where the last match was, then from the start.
+                int match = indexOf(names, name, next);
+                Object value = entry.getValue();
+                if (match >= 0 && values[match] == value) {
+                    encoded.writeBytes(before, starts[match], starts[match + 1] - starts[match]);
+                    next = match + 1;
+                } else {
+                    // As the stock encoder writes an element: type, name, value.
+                    byte type = BsonEncoder.determineType(value);
+                    encoded.writeByte(type);
+                    encoded.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+                    encoded.writeByte(0);
+                    BsonEncoder.encodeValue(type, value, encoded);
+                }
+            }
+            encoded.writeByte(0);
+            encoded.setIntLE(0, encoded.writerIndex());
+            byte[] bson = new byte[encoded.readableBytes()];
+            encoded.readBytes(bson);
+            return bson;
+        } finally {
+            encoded.release();
+        }
+    }
+
+    /**
+     * Where the BSON element starting at {@code start} ends (its type, name and value), or -1 for a type this does
+     * not know or bytes that run out: the caller then encodes the whole document.
+     */
+    static int elementEnd(byte[] bson, int start) {
+        if (start >= bson.length || bson[start] == 0) {
+            return -1;
+        }
+        int position = start + 1;
+        while (position < bson.length && bson[position] != 0) {
+            position++;
+        }
+        position++;
+        int length = switch (bson[start]) {
+            case 0x01, 0x09, 0x11, 0x12 -> 8; // double, date, timestamp, int64
+            case 0x02, 0x0D, 0x0E -> lengthAt(bson, position, Integer.BYTES); // string, code, symbol
+            case 0x03, 0x04, 0x0F -> lengthAt(bson, position, 0); // document, array, code with scope
+            case 0x05 -> lengthAt(bson, position, Integer.BYTES + 1); // binary: length, subtype, bytes
+            case 0x06, 0x0A, (byte) 0xFF, 0x7F -> 0; // undefined, null, min key, max key
+            case 0x07 -> 12; // object id
+            case 0x08 -> 1; // boolean
+            case 0x10 -> 4; // int32
+            case 0x13 -> 16; // decimal128
+            default -> -1; // regular expressions, DB pointers and anything newer: encoded afresh
+        };
+        if (length < 0 || position + length > bson.length) {
+            return -1;
+        }
+        return position + length;
+    }
+
+    /** The little-endian int32 at {@code position} plus {@code extra}, or -1 past the end or negative. */
+    private static int lengthAt(byte[] bson, int position, int extra) {
+        if (position + Integer.BYTES > bson.length) {
+            return -1;
+        }
+        int value = (bson[position] & 0xFF) | (bson[position + 1] & 0xFF) << 8 | (bson[position + 2] & 0xFF) << 16
+                | (bson[position + 3] & 0xFF) << 24;
+        return value < 0 ? -1 : value + extra;
+    }
+
+    private static int indexOf(String[] names, String name, int from) {
+        for (int i = from; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < from && i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void keep(Document document, byte[] bson) {

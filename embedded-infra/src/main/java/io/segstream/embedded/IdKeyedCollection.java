@@ -229,7 +229,7 @@ final class IdKeyedCollection extends H2Collection {
 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        byte[] bson = documents.encodeForStorage(newDocument);
+        byte[] bson = documents.encodeForStorage(newDocument, oldDocument);
         Document previous = dataMap.put(Missing.ofNullable(position), newDocument);
         int previousSize = previous == null ? 0 : documents.size(previous);
         if (previous != null) {
