@@ -62,15 +62,13 @@ final class BsonDocumentType extends BasicDataType<Document> {
         }
     }
 
-    /** The BSON of a document about to be stored; kept for the commits that write it. */
+    /** The BSON of a document about to be stored (a new one); kept for the commits that write it. */
     byte[] encodeForStorage(Document document) {
-        byte[] bson = encode(document);
-        keep(document, bson);
-        return bson;
+        return encodeForStorage(document, null);
     }
 
     /**
-     * The BSON of {@code document}, about to be stored in place of {@code previous}; kept for the commits that
+     * The BSON of {@code document}, about to be stored in place of {@code previous} (or null); kept for the commits that
      * write it. A field whose value is the very object {@code previous} holds under that name (an update shares
      * what it leaves alone) is copied from the previous encoding, if still kept, instead of being encoded again: a
      * profile write that changes its classes re-encodes those, not its purchase history.

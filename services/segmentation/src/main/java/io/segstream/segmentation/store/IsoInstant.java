@@ -15,6 +15,8 @@ final class IsoInstant {
     private static final int LONGEST = "2026-12-03T08:47:37.123456789Z".length();
     private static final int SECONDS_PER_DAY = 86_400;
     private static final int NANOS_DIGITS = 9;
+    /** Where the fraction's digits start, after "yyyy-MM-ddTHH:mm:ss.". */
+    private static final int FRACTION_START = SHORTEST;
 
     private IsoInstant() {
     }
@@ -32,7 +34,8 @@ final class IsoInstant {
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
-        int fraction = length > SHORTEST ? digits(text, 20, length - 1) : 0;
+        int fractionDigits = length > SHORTEST ? length - 1 - FRACTION_START : 0;
+        int fraction = fractionDigits > 0 ? digits(text, FRACTION_START, length - 1) : 0;
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
                 || second > 59 || fraction < 0) {
             return Instant.parse(text);
@@ -44,7 +47,7 @@ final class IsoInstant {
             return Instant.parse(text);
         }
         int nanos = fraction;
-        for (int digit = length - 1 - 20; digit < NANOS_DIGITS && length > SHORTEST; digit++) {
+        for (int digit = fractionDigits; digit < NANOS_DIGITS; digit++) {
             nanos *= 10;
         }
         return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
