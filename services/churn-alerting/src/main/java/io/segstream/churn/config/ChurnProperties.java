@@ -51,6 +51,7 @@ public record ChurnProperties(
      * @param checkInterval  how often the schedule looks whether a fit is due (also: start-up and the first fit)
      * @param minCustomers   no automatic fit before the activity view holds this many customers
      * @param autoFit        whether the schedule fits at all (the endpoint always can)
+     * @param maxRetryWait   after failed fits the schedule waits check-interval, then twice that, and so on up to this
      * @param shortHorizon   first horizon of the expected purchases
      * @param longHorizon    second horizon of the expected purchases
      * @param riskHorizon    the model risk is the probability of no purchase within this period
@@ -58,7 +59,8 @@ public record ChurnProperties(
     public record Model(@DefaultValue("WEEKS") ModelTimeUnit timeUnit, @DefaultValue("24h") Duration refitInterval,
                         @DefaultValue("1m") Duration checkInterval, @DefaultValue("50") long minCustomers,
                         @DefaultValue("true") boolean autoFit, @DefaultValue("30d") Duration shortHorizon,
-                        @DefaultValue("90d") Duration longHorizon, @DefaultValue("90d") Duration riskHorizon) {
+                        @DefaultValue("90d") Duration longHorizon, @DefaultValue("90d") Duration riskHorizon,
+                        @DefaultValue("30m") Duration maxRetryWait) {
     }
 
     /** The early-warning rules' thresholds; see {@link io.segstream.churn.domain.rules.RuleSettings}. */

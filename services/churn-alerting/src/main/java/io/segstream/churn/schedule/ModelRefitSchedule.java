@@ -2,6 +2,7 @@ package io.segstream.churn.schedule;
 
 import io.segstream.churn.audit.ChurnAudit;
 import io.segstream.churn.config.ChurnProperties;
+import io.segstream.churn.domain.FitBackoff;
 import io.segstream.churn.domain.ModelFit;
 import io.segstream.churn.domain.ModelFitting;
 import io.segstream.runtime.schedule.BackgroundSchedule;
@@ -19,6 +20,7 @@ import java.time.Instant;
  * when none exists yet and the activity view holds {@code model.min-customers} customers (so the local stack's demo
  * gets scores once its traffic has arrived), or when the current fit is older than {@code model.refit-interval}.
  * The fit is "as of" {@code segstream.churn.as-of} when set, else now. Each fit is audited (actor {@code system}).
+ * After a failed fit the next attempt waits longer each time, up to {@code model.max-retry-wait} ({@link FitBackoff}).
  */
 @Component
 class ModelRefitSchedule implements SmartLifecycle {
@@ -32,30 +34,47 @@ class ModelRefitSchedule implements SmartLifecycle {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final BackgroundSchedule schedule = new BackgroundSchedule("churn-model-refit", STOP_WAIT);
+    private final FitBackoff backoff;
 
     ModelRefitSchedule(ModelFitting fitting, ChurnAudit audit, ChurnProperties props, Clock clock) {
         this.fitting = fitting;
         this.audit = audit;
         this.props = props;
         this.clock = clock;
+        this.backoff = new FitBackoff(props.model().checkInterval(), props.model().maxRetryWait());
     }
 
     void check() {
+        Instant now = clock.instant();
         try {
             fitting.reload();
-            if (!props.model().autoFit()) {
-                return;
-            }
-            Instant now = clock.instant();
-            if (fitting.fitDue(now, props.model().minCustomers(), props.model().refitInterval())) {
-                ModelFit fit = fitting.fit(props.asOf() != null ? props.asOf() : now, now);
-                audit.modelFitted(fit, ChurnAudit.FitTrigger.SCHEDULE);
-                log.info("fitted the churn model on {} customers in {} ms", fit.fitted().customers(),
-                        fit.fitted().fitDuration().toMillis());
-            }
         } catch (RuntimeException e) {
             log.warn("churn model check failed ({}); trying again in {}", e.getClass().getSimpleName(),
                     props.model().checkInterval());
+            return;
+        }
+        if (!props.model().autoFit() || !backoff.mayTry(now)) {
+            return;
+        }
+        ModelFit fit;
+        try {
+            if (!fitting.fitDue(now, props.model().minCustomers(), props.model().refitInterval())) {
+                return;
+            }
+            fit = fitting.fit(props.asOf() != null ? props.asOf() : now, now);
+        } catch (RuntimeException e) {
+            Duration wait = backoff.failed(now);
+            log.warn("churn model fit failed ({}: {}); {} failure(s) in a row, trying again in {}",
+                    e.getClass().getSimpleName(), e.getMessage(), backoff.consecutiveFailures(), wait);
+            return;
+        }
+        backoff.succeeded();
+        log.info("fitted the churn model on {} customers in {} ms", fit.fitted().customers(),
+                fit.fitted().fitDuration().toMillis());
+        try {
+            audit.modelFitted(fit, ChurnAudit.FitTrigger.SCHEDULE);
+        } catch (RuntimeException e) {
+            log.warn("churn model fitted but not audited ({})", e.getClass().getSimpleName());
         }
     }
 
