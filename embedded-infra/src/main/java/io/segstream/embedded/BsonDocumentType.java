@@ -1,7 +1,6 @@
 package io.segstream.embedded;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -11,76 +10,39 @@ import org.h2.mvstore.type.BasicDataType;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Stores the wire server's documents as BSON (what they arrived as) instead of the H2 store's default, Java
- * serialisation: writing a page at every commit and reading one back after a cache miss were most of the wire
- * server's time, and BSON is several times cheaper both ways.
+ * serialisation, and keeps them as BSON in the store's page cache too ({@link StoredDocument}): a document is decoded
+ * when it is read, not when its page is. A page holds several documents and a read wants one of them: decoding the
+ * whole page at each cache miss was a fifth of the wire server's time in a sweep of 100,000 profiles, and decoded
+ * documents take four to five times their BSON in heap, so the 256 MB cache held a quarter as many.
  *
- * <p>A document is encoded once when it is stored ({@link #encodeForStorage}): that encoding gives the collection
- * its size (the stock server encoded the old and the new document of every update just to measure them) and is what
- * commits write, instead of encoding the document again each time its page is written (a commit rewrites every page
- * a write touched, unchanged neighbours included). Encodings are kept by document identity, the most recently used
- * within a byte budget; stored documents never change (see {@link IdKeyedCollection}), so one stays valid as long as
- * its document is stored.
+ * <p>A document is encoded once when it is stored: that encoding is its size (the stock server encoded the old and
+ * the new document of every update just to measure them) and what commits write. An update that leaves fields alone
+ * copies their bytes from the stored encoding instead of encoding them again.
  */
-final class BsonDocumentType extends BasicDataType<Document> {
-    /**
-     * Rough sizes of a deserialised document's parts, for the store's cache accounting, measured with a class
-     * histogram of the wire server holding 100,000 profiles: a map entry with its table slot; a document (its
-     * LinkedHashMap, table and key-set view); a string (header, array header, Latin-1 bytes); any other value. An
-     * estimate that is too low lets the page cache hold far more heap than its budget.
-     */
-    private static final int ENTRY_BYTES = 48;
-    private static final int MAP_BYTES = 160;
-    private static final int STRING_BYTES = 48;
-    private static final int OBJECT_BYTES = 24;
+final class BsonDocumentType extends BasicDataType<StoredDocument> {
+    /** Heap of a stored document beyond its bytes: the object and the array's header. */
+    private static final int OVERHEAD_BYTES = 32;
 
-    private final long budgetBytes;
-    private final Map<Identity, byte[]> encodings = new LinkedHashMap<>(1024, 0.75f, true);
-    private long encodedBytes;
-
-    /** @param budgetBytes how many bytes of encodings to keep, the most recently used first */
-    BsonDocumentType(long budgetBytes) {
-        this.budgetBytes = budgetBytes;
-    }
-
-    /** A document as a key by identity: documents are maps, and their equality is that of their contents. */
-    private record Identity(Document document) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity identity && identity.document == document;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(document);
-        }
-    }
-
-    /** The BSON of a document about to be stored (a new one); kept for the commits that write it. */
-    byte[] encodeForStorage(Document document) {
-        return encodeForStorage(document, null);
+    /** A new document, encoded for storage. */
+    static StoredDocument store(Document document) {
+        return new StoredDocument(encode(document));
     }
 
     /**
-     * The BSON of {@code document}, about to be stored in place of {@code previous} (or null); kept for the commits that
-     * write it. A field whose value is the very object {@code previous} holds under that name (an update shares
-     * what it leaves alone) is copied from the previous encoding, if still kept, instead of being encoded again: a
-     * profile write that changes its classes re-encodes those, not its purchase history.
+     * {@code document}, about to be stored in place of {@code stored}, encoded for storage. {@code previous} is
+     * {@code stored} as decoded for this update and not changed since, or null when there is no such one (the stock
+     * update changes the document it matched in place): then the document is encoded whole. A field whose value is the
+     * very object {@code previous} holds under that name (an update shares what it leaves alone) is copied from the
+     * stored encoding instead of being encoded again: a profile write that changes its classes encodes those, not its
+     * purchase history.
      */
-    byte[] encodeForStorage(Document document, Document previous) {
-        byte[] before = previous == null ? null : kept(previous);
-        byte[] bson = before == null ? null : encodeSharing(document, previous, before);
-        if (bson == null) {
-            bson = encode(document);
-        }
-        keep(document, bson);
-        return bson;
+    static StoredDocument store(Document document, Document previous, StoredDocument stored) {
+        byte[] bson = previous == null || stored == null ? null : encodeSharing(document, previous, stored.bson());
+        return new StoredDocument(bson != null ? bson : encode(document));
     }
 
     /** The encoding of {@code document} reusing the elements it shares with {@code previous}, or null if unsure. */
@@ -95,6 +57,9 @@ final class BsonDocumentType extends BasicDataType<Document> {
         // the document was decoded from it).
         for (Map.Entry<String, Object> entry : previous.entrySet()) {
             starts[field] = position;
+            if (!nameAt(before, position, entry.getKey())) {
+                return null;
+            }
             position = elementEnd(before, position);
             if (position < 0) {
                 return null;
@@ -193,45 +158,19 @@ final class BsonDocumentType extends BasicDataType<Document> {
         return -1;
     }
 
-    private void keep(Document document, byte[] bson) {
-        synchronized (encodings) {
-            byte[] before = encodings.put(new Identity(document), bson);
-            encodedBytes += bson.length - (before == null ? 0 : before.length);
-            Iterator<byte[]> eldest = encodings.values().iterator();
-            while (encodedBytes > budgetBytes && eldest.hasNext()) {
-                encodedBytes -= eldest.next().length;
-                eldest.remove();
+    /** Whether the element at {@code start} is named {@code name} (the decoded document and its bytes agree). */
+    private static boolean nameAt(byte[] bson, int start, String name) {
+        byte[] expected = name.getBytes(StandardCharsets.UTF_8);
+        int from = start + 1;
+        if (from + expected.length >= bson.length || bson[from + expected.length] != 0) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (bson[from + i] != expected[i]) {
+                return false;
             }
         }
-    }
-
-    /** Forgets the encoding of a document no longer stored (replaced, removed, or not stored after all). */
-    void forget(Document document) {
-        synchronized (encodings) {
-            byte[] removed = encodings.remove(new Identity(document));
-            if (removed != null) {
-                encodedBytes -= removed.length;
-            }
-        }
-    }
-
-    /** The encoded size of a stored document: from its kept encoding, or by encoding it. */
-    int size(Document document) {
-        byte[] bson = kept(document);
-        return bson != null ? bson.length : encode(document).length;
-    }
-
-    /** How many encodings are kept (for tests). */
-    int keptEncodings() {
-        synchronized (encodings) {
-            return encodings.size();
-        }
-    }
-
-    private byte[] kept(Document document) {
-        synchronized (encodings) {
-            return encodings.get(new Identity(document));
-        }
+        return true;
     }
 
     static byte[] encode(Document document) {
@@ -247,57 +186,27 @@ final class BsonDocumentType extends BasicDataType<Document> {
     }
 
     @Override
-    public void write(WriteBuffer buffer, Document document) {
-        byte[] bson = kept(document);
-        if (bson == null) {
-            // An unchanged neighbour of a changed document, or a page being compacted: likely written again soon.
-            bson = encode(document);
-            keep(document, bson);
-        }
-        buffer.putVarInt(bson.length);
-        buffer.put(bson);
+    public void write(WriteBuffer buffer, StoredDocument document) {
+        buffer.putVarInt(document.bson().length);
+        buffer.put(document.bson());
     }
 
     @Override
-    public Document read(ByteBuffer buffer) {
+    public StoredDocument read(ByteBuffer buffer) {
         int length = DataUtils.readVarInt(buffer);
         byte[] bson = new byte[length];
         buffer.get(bson);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
-        // Read to be answered or updated: an update needs its size, a commit of its page its encoding.
-        keep(document, bson);
-        return document;
+        return new StoredDocument(bson);
     }
 
     @Override
-    public Document[] createStorage(int size) {
-        return new Document[size];
+    public StoredDocument[] createStorage(int size) {
+        return new StoredDocument[size];
     }
 
-    /** An estimate of the deserialised size, which the store uses to keep its cache within its budget. */
+    /** What a stored document takes in the page cache: its bytes, which is what is kept. */
     @Override
-    public int getMemory(Document document) {
-        return estimate(document);
-    }
-
-    private static int estimate(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            int bytes = MAP_BYTES;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                bytes += ENTRY_BYTES + estimate(entry.getKey()) + estimate(entry.getValue());
-            }
-            return bytes;
-        }
-        if (value instanceof Collection<?> values) {
-            int bytes = OBJECT_BYTES;
-            for (Object element : values) {
-                bytes += 8 + estimate(element);
-            }
-            return bytes;
-        }
-        if (value instanceof String text) {
-            return STRING_BYTES + text.length();
-        }
-        return OBJECT_BYTES;
+    public int getMemory(StoredDocument document) {
+        return document.bson().length + OVERHEAD_BYTES;
     }
 }

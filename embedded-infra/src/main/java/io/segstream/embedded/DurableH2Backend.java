@@ -52,17 +52,8 @@ final class DurableH2Backend extends H2Backend {
     private static final String FORMAT_KEY = "format";
     private static final String FORMAT = "bson-documents, mongo-ordered-unique-keys";
 
-    /**
-     * A fraction of the page cache for kept document encodings (BsonDocumentType): a few commits' worth is plenty, and
-     * each kept encoding also keeps its document in memory.
-     */
-    private static final int ENCODINGS_SHARE_OF_CACHE = 16;
-
-    /**
-     * How documents are stored. Created on first use with no field initialiser on purpose: the stock constructor
-     * opens the existing collections, which use it, before this class's initialisers would run.
-     */
-    private BsonDocumentType documentType;
+    /** How documents are stored; static because the stock constructor opens collections before fields are set. */
+    private static final BsonDocumentType DOCUMENTS = new BsonDocumentType();
 
     DurableH2Backend(String fileName, int cacheSizeMb) {
         super(openStore(fileName, cacheSizeMb));
@@ -136,14 +127,6 @@ final class DurableH2Backend extends H2Backend {
         super.close();
     }
 
-    private BsonDocumentType documentType() {
-        if (documentType == null) {
-            documentType = new BsonDocumentType((long) getMvStore().getCacheSize() * 1024 * 1024
-                    / ENCODINGS_SHARE_OF_CACHE);
-        }
-        return documentType;
-    }
-
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new IdKeyedDatabase(databaseName);
@@ -189,11 +172,10 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName,
-                    new MVMap.Builder<Object, Document>().valueType(documentType()));
+            MVMap<Object, StoredDocument> dataMap = getMvStore().openMap(DATA_PREFIX + fullName,
+                    new MVMap.Builder<Object, StoredDocument>().valueType(DOCUMENTS));
             MVMap<String, Object> metaMap = getMvStore().openMap(META_PREFIX + fullName);
-            return new IdKeyedCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
-                    documentType());
+            return new IdKeyedCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
     }
 }

@@ -4,10 +4,12 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -25,8 +27,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -52,26 +54,23 @@ final class IdKeyedCollection extends H2Collection {
     private static final String AND = "$and";
     private static final Set<String> LOWER_BOUNDS = Set.of("$gt", "$gte");
 
-    /** Set while this thread runs an update: its matches are copied (see updateDocuments). */
-    private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> Boolean.FALSE);
-
-    private final MVMap<Object, Document> dataMap;
-    private final BsonDocumentType documents;
+    private final MVMap<Object, StoredDocument> dataMap;
     private final List<OrderedSecondaryIndex> secondaryIndexes = new CopyOnWriteArrayList<>();
 
+    /**
+     * The stock collection is handed the same map typed as holding documents: it only reaches the values through the
+     * methods overridden here, which decode them ({@link StoredDocument}).
+     */
+    @SuppressWarnings("unchecked")
     IdKeyedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                      MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors,
-                      BsonDocumentType documents) {
-        super(database, collectionName, options, dataMap, metaMap, cursors);
+                      MVMap<Object, StoredDocument> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
+        super(database, collectionName, options, (MVMap<Object, Document>) (MVMap<?, ?>) dataMap, metaMap, cursors);
         this.dataMap = dataMap;
-        this.documents = documents;
     }
 
     /**
-     * Updates work on copies of the matched documents: the stock update changes the document it matched in place
-     * and then stores it, and that instance may at the same moment be in a reply being encoded for a reader (outside
-     * the collection's lock) or in a page being written to the file. A copy is stored instead, so a stored document
-     * never changes after it is stored.
+     * Every read decodes a new document from the stored BSON, so the stock update, which changes the document it
+     * matched in place, changes only its own copy; a stored document never changes after it is stored.
      *
      * <p>A whole-document replacement of one document (a {@code replaceOne}, what an optimistic write of a profile or
      * an order is) is done here without the stock update's deep copies of the old document and of the replacement.
@@ -91,8 +90,7 @@ final class IdKeyedCollection extends H2Collection {
                 return assigned;
             }
         }
-        return whileUpdating(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert,
-                oplog));
+        return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
     }
 
     private static boolean isReplacement(Document update) {
@@ -153,7 +151,8 @@ final class IdKeyedCollection extends H2Collection {
         for (Index<Object> index : getIndexes()) {
             index.updateInPlace(current, next, id, this);
         }
-        handleUpdate(id, current, next);
+        // current was decoded for this update and left alone: next may share its fields' bytes
+        replaceStored(id, current, next);
         modified.add(id);
     }
 
@@ -213,70 +212,75 @@ final class IdKeyedCollection extends H2Collection {
         return false;
     }
 
+    /** As the stock collection adds a document (its {@code _id}, or a random key without one), stored as BSON. */
     @Override
     protected Object addDocumentInternal(Document document) {
-        byte[] bson = documents.encodeForStorage(document);
-        Object position;
-        try {
-            position = super.addDocumentInternal(document);
-        } catch (RuntimeException e) {
-            documents.forget(document);
-            throw e;
+        StoredDocument stored = BsonDocumentType.store(document);
+        String idField = getIdField();
+        Object key = idField != null ? Utils.getSubdocumentValue(document, idField) : UUID.randomUUID();
+        StoredDocument previous = dataMap.putIfAbsent(Missing.ofNullable(key), stored);
+        if (previous != null) {
+            throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
         }
-        updateDataSize(bson.length);
-        return position;
+        updateDataSize(stored.size());
+        return key;
     }
 
+    /** The stock update's write: its old document is a copy, so the new one is encoded whole. */
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        byte[] bson = documents.encodeForStorage(newDocument, oldDocument);
-        Document previous = dataMap.put(Missing.ofNullable(position), newDocument);
-        int previousSize = previous == null ? 0 : documents.size(previous);
-        if (previous != null) {
-            documents.forget(previous);
-        }
-        updateDataSize(bson.length - previousSize);
+        replaceStored(position, null, newDocument);
+    }
+
+    /** Stores {@code next} at {@code position}; for {@code previous} see {@link BsonDocumentType#store}. */
+    private void replaceStored(Object position, Document previous, Document next) {
+        Object key = Missing.ofNullable(position);
+        StoredDocument before = dataMap.get(key);
+        StoredDocument stored = BsonDocumentType.store(next, previous, before);
+        dataMap.put(key, stored);
+        updateDataSize(stored.size() - (before == null ? 0 : before.size()));
     }
 
     @Override
     protected void removeDocument(Object position) {
-        Document removed = dataMap.remove(position);
+        StoredDocument removed = dataMap.remove(position);
         if (removed == null) {
             throw new NoSuchElementException("No document with key " + position);
         }
-        updateDataSize(-documents.size(removed));
-        documents.forget(removed);
+        updateDataSize(-removed.size());
     }
 
     @Override
-    public Document findAndModify(Document query) {
-        return whileUpdating(() -> super.findAndModify(query));
+    protected Document getDocument(Object position) {
+        StoredDocument stored = dataMap.get(position);
+        return stored == null ? null : stored.decode();
     }
 
-    private static Document whileUpdating(Supplier<Document> update) {
-        boolean outer = !UPDATING.get();
-        UPDATING.set(Boolean.TRUE);
-        try {
-            return update.get();
-        } finally {
-            if (outer) {
-                UPDATING.remove();
-            }
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return dataMap.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(entry.getValue().decode(), entry.getKey()));
+    }
+
+    /** As the stock collection scans: every document in key order (or the reverse), decoded as it is reached. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Stream<Document> documents;
+        if (isNaturalDescending(orderBy)) {
+            documents = streamAllDocumentsWithPosition()
+                    .sorted((o1, o2) -> ValueComparator.desc().compare(o1.getPosition(), o2.getPosition()))
+                    .map(DocumentWithPosition::getDocument);
+        } else {
+            documents = dataMap.values().stream().map(StoredDocument::decode);
         }
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
-        QueryResult result = matching(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        if (!UPDATING.get()) {
-            return result;
-        }
-        // A top-level copy is enough: the stock update replaces top-level values and builds the new ones from a deep
-        // copy (or from the request), so nested values of a stored document are never changed.
-        List<Document> copies = new ArrayList<>();
-        result.forEach(document -> copies.add(new Document(document)));
-        return new QueryResult(copies, result.getCursorId());
+        return matching(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     private QueryResult matching(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
@@ -299,7 +303,8 @@ final class IdKeyedCollection extends H2Collection {
         }
         IndexScan scan = query.isEmpty() ? null : bestScan(query);
         if (scan != null) {
-            Stream<Document> candidates = scan.ids().map(dataMap::get).filter(Objects::nonNull);
+            Stream<Document> candidates = scan.ids().map(dataMap::get).filter(Objects::nonNull)
+                    .map(StoredDocument::decode);
             return matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize,
                     scan.ordersBy(orderBy) ? null : deriveComparator(orderBy), fieldSelector);
         }
@@ -463,7 +468,7 @@ final class IdKeyedCollection extends H2Collection {
 
     /** The documents from the key {@code from} on, in key order, read lazily (a limit stops the reading). */
     private Stream<Document> fromId(String from) {
-        Cursor<Object, Document> cursor = dataMap.cursor(from);
+        Cursor<Object, StoredDocument> cursor = dataMap.cursor(from);
         Spliterator<Document> documents = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             @Override
@@ -472,7 +477,7 @@ final class IdKeyedCollection extends H2Collection {
                     return false;
                 }
                 cursor.next();
-                action.accept(cursor.getValue());
+                action.accept(cursor.getValue().decode());
                 return true;
             }
         };
