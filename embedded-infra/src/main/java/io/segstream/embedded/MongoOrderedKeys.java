@@ -124,7 +124,22 @@ final class MongoOrderedKeys extends ObjectDataType {
         if (aComposite || bComposite) {
             return aComposite ? 1 : -1;
         }
+        // The usual index keys (ids, dates, counters) compared directly, as ValueComparator would: its type lookup
+        // was half the cost of keeping an index on each write (a profile write moves two index entries).
+        if (a instanceof String left && b instanceof String right) {
+            return left.compareTo(right);
+        }
+        if (a instanceof Instant left && b instanceof Instant right) {
+            return left.compareTo(right);
+        }
+        if (isIntegral(a) && isIntegral(b)) {
+            return Long.compare(((Number) a).longValue(), ((Number) b).longValue());
+        }
         return VALUES.compare(a, b);
+    }
+
+    private static boolean isIntegral(Object value) {
+        return value instanceof Integer || value instanceof Long;
     }
 
     private static boolean isComposite(Object value) {

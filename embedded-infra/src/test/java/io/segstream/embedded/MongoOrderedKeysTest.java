@@ -5,6 +5,12 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -51,5 +57,30 @@ class MongoOrderedKeysTest {
         int small = keys.getMemory(new KeyValue("a"));
         assertThat(small).isLessThan(200);
         assertThat(keys.getMemory(new KeyValue("a".repeat(1000)))).isGreaterThan(small + 900);
+    }
+
+    /** Scalars of the kinds index keys hold, with the edge cases of each and values of other types mixed in. */
+    @Provide
+    Arbitrary<Object> scalars() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(6).withChars("aAz\u00e9\u4e2d\uffff0").map(text -> (Object) text),
+                Arbitraries.strings().withCharRange('\ud800', '\udfff').ofMaxLength(2).map(text -> (Object) text),
+                Arbitraries.longs().map(n -> (Object) Instant.ofEpochMilli(n / 1000)),
+                Arbitraries.integers().map(n -> (Object) n),
+                Arbitraries.longs().map(n -> (Object) n),
+                Arbitraries.of(Long.MAX_VALUE, Long.MIN_VALUE, 0L, -1L, (long) Integer.MAX_VALUE + 1,
+                        9_007_199_254_740_993L).map(n -> (Object) n),
+                Arbitraries.of(Integer.MIN_VALUE, Integer.MAX_VALUE, 0).map(n -> (Object) n),
+                Arbitraries.doubles().map(n -> (Object) n),
+                Arbitraries.of(0.0, -0.0, 1.0, 9.007199254740992E15, Double.NaN).map(n -> (Object) n),
+                Arbitraries.of(true, false).map(b -> (Object) b));
+    }
+
+    @Property(tries = 3000)
+    void keysCompareAsMongoDbValuesDo(@ForAll("scalars") Object a, @ForAll("scalars") Object b) {
+        int expected = Integer.signum(ValueComparator.asc().compare(a, b));
+        MongoOrderedKeys keys = new MongoOrderedKeys();
+        assertThat(Integer.signum(keys.compare(new KeyValue(a), new KeyValue(b)))).isEqualTo(expected);
+        assertThat(Integer.signum(keys.compare(new KeyValue("same", a), new KeyValue("same", b)))).isEqualTo(expected);
     }
 }
