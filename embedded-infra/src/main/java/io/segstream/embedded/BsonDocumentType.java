@@ -42,7 +42,16 @@ final class BsonDocumentType extends BasicDataType<StoredDocument> {
      */
     static StoredDocument store(Document document, Document previous, StoredDocument stored) {
         byte[] bson = previous == null || stored == null ? null : encodeSharing(document, previous, stored.bson());
-        return new StoredDocument(bson != null ? bson : encode(document));
+        if (bson == null) {
+            for (Object value : document.values()) {
+                if (value instanceof StoredDocument.Undecoded) {
+                    // Cannot happen: a partly decoded document is its stored bytes field by field.
+                    throw new IllegalStateException("a field left undecoded cannot be encoded afresh");
+                }
+            }
+            bson = encode(document);
+        }
+        return new StoredDocument(bson);
     }
 
     /** The encoding of {@code document} reusing the elements it shares with {@code previous}, or null if unsure. */

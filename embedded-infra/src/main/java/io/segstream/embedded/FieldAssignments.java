@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 
 /**
@@ -64,6 +66,13 @@ final class FieldAssignments {
             }
         }
         return new FieldAssignments(assignments);
+    }
+
+    /** The top-level fields the update sets or removes (or sets inside). */
+    Set<String> topLevelFields() {
+        Set<String> fields = new HashSet<>();
+        assignments.forEach(assignment -> fields.add(assignment.path().get(0)));
+        return fields;
     }
 
     /** A path of non-empty names, none an operator or {@code _id}'s. */

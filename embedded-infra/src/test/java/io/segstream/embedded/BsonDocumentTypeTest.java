@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BsonDocumentTypeTest {
 
@@ -120,6 +121,61 @@ class BsonDocumentTypeTest {
         fresh.forEach(next::putIfAbsent);
 
         assertThat(BsonDocumentType.store(next, previous, stored).bson()).isEqualTo(BsonDocumentType.encode(next));
+    }
+
+    @Property(tries = 1000)
+    void aPartlyDecodedDocumentIsTheStoredOneInTheFieldsAskedForAndUpdatesOfItEncodeExactly(
+            @ForAll("documents") Document original, @ForAll("documents") Document fresh,
+            @ForAll java.util.Set<@net.jqwik.api.constraints.StringLength(1) String> asked, @ForAll long seed) {
+        StoredDocument stored = writtenAndReadBack(BsonDocumentType.store(original));
+        Document whole = stored.decode();
+        Document partial = stored.decodeOnly(asked);
+        // Only a top-level value of a type whose length is not known (a regular expression) refuses: a nested one
+        // is inside a document or array, whose length is written.
+        boolean unknownLength = whole.values().stream().anyMatch(BsonRegularExpression.class::isInstance);
+        assertThat(partial == null).isEqualTo(unknownLength);
+        if (partial == null) {
+            return;
+        }
+        assertThat(partial.keySet()).containsExactlyElementsOf(whole.keySet());
+        for (String name : whole.keySet()) {
+            if (asked.contains(name)) {
+                assertThat(partial.get(name)).isEqualTo(whole.get(name));
+            } else {
+                assertThat(partial.get(name)).isInstanceOf(StoredDocument.Undecoded.class);
+            }
+        }
+        // An update of the decoded fields only, as an assignment makes it: undecoded ones kept as they are.
+        java.util.Random random = new java.util.Random(seed);
+        Document next = new Document();
+        Document expected = new Document();
+        for (String name : partial.keySet()) {
+            boolean decoded = asked.contains(name);
+            int choice = decoded ? random.nextInt(3) : 0;
+            switch (choice) {
+                case 0 -> {
+                    next.put(name, partial.get(name));
+                    expected.put(name, whole.get(name));
+                }
+                case 1 -> {
+                    Object value = fresh.getOrDefault(name, random.nextInt());
+                    next.put(name, value);
+                    expected.put(name, value);
+                }
+                default -> { }
+            }
+        }
+        assertThat(BsonDocumentType.store(next, partial, stored).bson()).isEqualTo(BsonDocumentType.encode(expected));
+    }
+
+    @Test
+    void anUndecodedFieldIsNeverEncodedAfresh() {
+        StoredDocument stored = BsonDocumentType.store(new Document("_id", "c-1").append("history", List.of(1, 2)));
+        Document partial = stored.decodeOnly(java.util.Set.of("_id"));
+        Document unrelated = new Document("_id", "c-1").append("history", partial.get("history"));
+
+        assertThatThrownBy(() -> BsonDocumentType.store(unrelated, null, stored))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -34,4 +34,19 @@ class IdKeyedCollectionTest {
         Document range = new Document("_id", new Document("$gt", "a")).append("version", 3);
         assertThat(IdKeyedCollection.withoutPinnedIds(range)).isEqualTo(range);
     }
+
+    @Test
+    void theFieldsAFilterReadsAreItsTopLevelNamesThroughLogicalOperatorsAndAnyOtherOperatorReadsAll() {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        Document filter = new Document("version", 3).append("sub.a", new Document("$gt", 1))
+                .append("$or", List.of(new Document("flag", true), new Document("$and", List.of(new Document("x", 1)))))
+                .append("$nor", List.of(new Document("y.z", 2)));
+        assertThat(IdKeyedCollection.addFilterFields(filter, fields)).isTrue();
+        assertThat(fields).containsExactlyInAnyOrder("version", "sub", "flag", "x", "y");
+
+        assertThat(IdKeyedCollection.addFilterFields(new Document("$expr", new Document("$gt", List.of("$a", 1))),
+                new java.util.HashSet<>())).isFalse();
+        assertThat(IdKeyedCollection.addFilterFields(new Document("$or", List.of(new Document("$where", "true"))),
+                new java.util.HashSet<>())).isFalse();
+    }
 }
