@@ -253,6 +253,19 @@ public final class CustomerProfile {
     }
 
     /**
+     * As {@link #planNextReevaluation}, but never later than the instant already planned: after re-evaluating only
+     * some dimensions, a customer already due (or soon due) for the others must stay so until the sweep has
+     * re-evaluated every dimension.
+     */
+    public void planNextReevaluationKeepingEarlier(ClockSensitivity sensitivity, Instant asOf, ProfilePolicy policy) {
+        Instant planned = nextReevaluationAt;
+        planNextReevaluation(sensitivity, asOf, policy);
+        if (planned != null && (nextReevaluationAt == null || planned.isBefore(nextReevaluationAt))) {
+            nextReevaluationAt = planned;
+        }
+    }
+
+    /**
      * Sets when the customer's classes can next change with the clock alone, as of {@code asOf}: the earliest of
      * the recency and tenure thresholds still ahead (both the threshold day and the day after, so that "&gt;" and
      * "&gt;=" are both caught) and, when a definition reads window figures, the days the kept facts leave their

@@ -136,12 +136,19 @@ public final class Segmentation {
                 return catalogue.enrich(figures);
             }
         };
+        // Re-evaluating only some dimensions (a redefinition, the RFM re-scoring) must not plan a customer who is due
+        // for the others past that instant: the sweep would skip them and their classes would stay stale.
+        boolean everyDimension = dimensions.size() == catalogue.dimensions().size();
         for (CustomerProfile profile : profiles) {
             boolean outdated = dimensions.stream().anyMatch(dimension -> profile.currentClass(dimension.key())
                     .map(current -> current.definitionVersion() != dimension.definitionVersion()).orElse(true));
             List<ClassChange> changes = profile.reclassify(scope, asOf, policy, cause);
             if (outdated || !changes.isEmpty() || writeAll) {
-                profile.planNextReevaluation(catalogue.clockSensitivity(), asOf, policy);
+                if (everyDimension) {
+                    profile.planNextReevaluation(catalogue.clockSensitivity(), asOf, policy);
+                } else {
+                    profile.planNextReevaluationKeepingEarlier(catalogue.clockSensitivity(), asOf, policy);
+                }
                 updated.add(profile);
             }
             if (profile.hasPendingChanges()) {

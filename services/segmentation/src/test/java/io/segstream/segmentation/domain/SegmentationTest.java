@@ -203,4 +203,48 @@ class SegmentationTest {
         assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3)).isEqualTo(SweepSummary.NOTHING);
         assertThat(store.find("C-7").orElseThrow().hasPendingChanges()).isFalse();
     }
+
+    /** A dimension whose definition version can be raised (a redefinition); one class, no clock sensitivity. */
+    private static final class Redefinable implements Dimension {
+        long version = 1;
+
+        @Override
+        public String key() {
+            return "tier";
+        }
+
+        @Override
+        public long definitionVersion() {
+            return version;
+        }
+
+        @Override
+        public ClassAssignment classify(ProfileFigures figures) {
+            return new ClassAssignment("ANY", Map.of());
+        }
+    }
+
+    @Test
+    void reEvaluatingSomeDimensionsKeepsACustomerDueForTheOthersDue() {
+        Redefinable tier = new Redefinable();
+        Segmentation twoDimensions = new Segmentation(store, publisher,
+                () -> List.of(PurchaseFactMother.LIFECYCLE, tier), UNBOUNDED);
+        twoDimensions.apply(List.of(purchase("C-1", "a1", daysBefore(NOW, 10), "10.00")), NOW);
+        Instant due = store.find("C-1").orElseThrow().nextReevaluationAt();
+        Instant afterDue = due.plus(Duration.ofHours(1));
+        publisher.published.clear();
+
+        // The tier is redefined after C-1 became due for AT_RISK: only the tier is re-evaluated and written...
+        tier.version = 2;
+        twoDimensions.reevaluate(List.of(store.find("C-1").orElseThrow()), List.of(tier), afterDue, "redefinition");
+        assertThat(store.find("C-1").orElseThrow().currentClass("tier").orElseThrow().definitionVersion())
+                .isEqualTo(2);
+        // ...and C-1 stays due, so the sweep still moves it.
+        assertThat(store.find("C-1").orElseThrow().nextReevaluationAt()).isEqualTo(due);
+        publisher.published.clear();
+        assertThat(twoDimensions.sweep(afterDue, 10)).isEqualTo(new SweepSummary(1, 1));
+        assertThat(publisher.published).extracting(c -> c.key() + ":" + c.to()).containsExactly("lifecycle:AT_RISK");
+        // The sweep, which re-evaluates every dimension, plans the next threshold (CHURNED) as before.
+        assertThat(store.find("C-1").orElseThrow().nextReevaluationAt()).isAfter(afterDue);
+    }
 }
