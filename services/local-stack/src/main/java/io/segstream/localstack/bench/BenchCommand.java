@@ -53,7 +53,9 @@ public final class BenchCommand {
         Thread stopOnSignal = new Thread(() -> close(stack, options, err), "segstream-bench-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         Figures figures = new Figures(out);
-        Instant started = Instant.now();
+        // Described before measuring: the commit is the checkout's when the run started (a run takes up to an hour,
+        // and the results written at its end named a commit made meanwhile).
+        Map<String, String> machine = MachineDescription.describe(home, Instant.now());
         try {
             err.println("bench: starting a stack on free ports, data in " + settings.dataDir());
             stack.start();
@@ -70,8 +72,7 @@ public final class BenchCommand {
         String commandLine = BenchReport.commandLine(args);
         String note = options.note() != null ? options.note()
                 : options.quick() ? "Quick run (--quick): small sizes, a smoke test rather than a benchmark." : null;
-        write(options.output(), BenchReport.results(note, commandLine, MachineDescription.describe(home, started),
-                figures.all()));
+        write(options.output(), BenchReport.results(note, commandLine, machine, figures.all()));
         err.println("bench: results written to " + options.output());
         return 0;
     }
