@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** Test data for the activity view. */
-final class ActivityMother {
+public final class ActivityMother {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-    static final ActivityPolicy UNBOUNDED = new ActivityPolicy(ZoneOffset.UTC, 1_000_000, Duration.ofDays(100_000),
+    public static final ActivityPolicy UNBOUNDED = new ActivityPolicy(ZoneOffset.UTC, 1_000_000, Duration.ofDays(100_000),
             1_000_000, 100, 100);
 
     private ActivityMother() {

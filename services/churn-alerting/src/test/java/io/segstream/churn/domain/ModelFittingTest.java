@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -28,7 +27,6 @@ class ModelFittingTest {
     private static final Instant FITTED_AT = Instant.parse("2026-01-02T08:00:00Z");
 
     private final List<List<LocalDate>> customers = new ArrayList<>();
-    private final List<ModelFit> stored = new ArrayList<>();
     private final Population population = new Population() {
         @Override
         public long size() {
@@ -40,17 +38,8 @@ class ModelFittingTest {
             customers.forEach(customer);
         }
     };
-    private final ChurnModelStore store = new ChurnModelStore() {
-        @Override
-        public void save(ModelFit fit) {
-            stored.add(fit);
-        }
-
-        @Override
-        public Optional<ModelFit> latest() {
-            return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(stored.size() - 1));
-        }
-    };
+    private final InMemoryChurnModelStore store = new InMemoryChurnModelStore();
+    private final List<ModelFit> stored = store.fits();
     private final ModelFitting fitting = new ModelFitting(population, store, ActivityMother.UNBOUNDED,
             ModelTimeUnit.WEEKS, ScoringSettings.defaults(), FitSettings.defaults());
 

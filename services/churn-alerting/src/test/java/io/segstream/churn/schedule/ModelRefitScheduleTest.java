@@ -2,8 +2,8 @@ package io.segstream.churn.schedule;
 
 import io.segstream.churn.audit.ChurnAudit;
 import io.segstream.churn.config.ChurnProperties;
-import io.segstream.churn.domain.ActivityPolicy;
-import io.segstream.churn.domain.ChurnModelStore;
+import io.segstream.churn.domain.ActivityMother;
+import io.segstream.churn.domain.InMemoryChurnModelStore;
 import io.segstream.churn.domain.ModelFit;
 import io.segstream.churn.domain.ModelFitting;
 import io.segstream.churn.domain.Population;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -71,18 +70,8 @@ class ModelRefitScheduleTest {
             customers.forEach(customer);
         }
     };
-    private final List<ModelFit> stored = new ArrayList<>();
-    private final ChurnModelStore store = new ChurnModelStore() {
-        @Override
-        public void save(ModelFit fit) {
-            stored.add(fit);
-        }
-
-        @Override
-        public Optional<ModelFit> latest() {
-            return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(stored.size() - 1));
-        }
-    };
+    private final InMemoryChurnModelStore store = new InMemoryChurnModelStore();
+    private final List<ModelFit> stored = store.fits();
     private final List<ModelFit> audited = new ArrayList<>();
     private final ChurnAudit audit = new ChurnAudit(null) {
         @Override
@@ -94,9 +83,8 @@ class ModelRefitScheduleTest {
     private ModelRefitSchedule schedule(Map<String, String> settings) {
         ChurnProperties props = new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("segstream.churn", ChurnProperties.class);
-        ModelFitting fitting = new ModelFitting(population, store,
-                new ActivityPolicy(ZoneOffset.UTC, 1_000_000, Duration.ofDays(100_000), 1_000_000, 100, 100),
-                ModelTimeUnit.WEEKS, ScoringSettings.defaults(), FitSettings.defaults());
+        ModelFitting fitting = new ModelFitting(population, store, ActivityMother.UNBOUNDED, ModelTimeUnit.WEEKS,
+                ScoringSettings.defaults(), FitSettings.defaults());
         return new ModelRefitSchedule(fitting, audit, props, clock);
     }
 
