@@ -158,12 +158,18 @@ public final class KafkaNode implements AutoCloseable {
 
     /** Creates each topic with the given partition count; topics that exist already are left as they are. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
+        createTopics(partitionsByTopic, Map.of());
+    }
+
+    /** As {@link #createTopics(Map)}, with the configuration of those topics that need one (cleanup.policy, ...). */
+    public void createTopics(Map<String, Integer> partitionsByTopic, Map<String, Map<String, String>> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             partitionsByTopic.forEach((topic, partitions) -> {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, (short) 1));
+                    missing.add(new NewTopic(topic, partitions, (short) 1).configs(configs.getOrDefault(topic,
+                            Map.of())));
                 }
             });
             if (missing.isEmpty()) {

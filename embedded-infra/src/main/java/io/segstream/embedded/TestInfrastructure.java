@@ -18,7 +18,7 @@ public final class TestInfrastructure {
     public static synchronized KafkaNode kafka() {
         if (kafka == null) {
             kafka = KafkaNode.forTests().start();
-            kafka.createTopics(TopicLayout.withPartitions(TEST_PARTITIONS));
+            kafka.createTopics(TopicLayout.withPartitions(TEST_PARTITIONS), TopicLayout.configs());
             KafkaNode node = kafka;
             Runtime.getRuntime().addShutdownHook(new Thread(node::close, "test-kafka-stop"));
         }

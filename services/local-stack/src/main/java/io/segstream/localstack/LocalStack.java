@@ -58,7 +58,7 @@ public final class LocalStack implements AutoCloseable {
         String signingKey = credentials.signingKey();
         kafka = new KafkaNode(settings.host(), settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.kafkaDir(), Map.of()).start();
-        kafka.createTopics(TopicLayout.withPartitions(settings.partitions()));
+        kafka.createTopics(TopicLayout.withPartitions(settings.partitions()), TopicLayout.configs());
         mongo = new MongoWireServer(settings.host(), settings.mongoPort(), settings.mongoFile()).start();
         for (ServiceSpec spec : settings.services()) {
             services.add(new ServiceProcess(spec, settings, signingKey).start());

@@ -79,7 +79,10 @@ final class ServiceProcess implements AutoCloseable {
         environment.put(SIGNING_KEY_VARIABLE, signingKey);
     }
 
-    /** The service's command line: JVM options, jar, connection settings, its extra arguments; never the key. */
+    /**
+     * The service's command line: JVM options, jar, connection settings, its state directory, its extra arguments;
+     * never the key.
+     */
     List<String> command(Path jar) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -96,6 +99,9 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--server.port=" + spec.port());
         command.add("--spring.kafka.bootstrap-servers=" + settings.bootstrapServers());
         command.add("--spring.mongodb.uri=" + settings.mongoUri(spec.database()));
+        // Local stream state (segmentation's profiles in RocksDB) under the data directory: a restart reuses it, and
+        // every instance has its own; a service without a stream ignores it.
+        command.add("--spring.kafka.streams.state-dir=" + settings.stateDir(spec).toAbsolutePath());
         command.addAll(spec.extraArguments());
         return command;
     }

@@ -93,6 +93,11 @@ public record StackSettings(
         return dataDir.resolve("mongo").resolve("segstream.mv");
     }
 
+    /** Where a service instance keeps its local stream state (RocksDB), one directory per service and port. */
+    public Path stateDir(ServiceSpec service) {
+        return dataDir.resolve("state").resolve(service.name() + "-" + service.port());
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }

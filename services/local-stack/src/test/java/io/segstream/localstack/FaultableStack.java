@@ -54,7 +54,7 @@ public final class FaultableStack implements AutoCloseable {
         kafka = new KafkaNode(settings.host(), settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.kafkaDir(), Map.of());
         startWithRetry(kafka::start);
-        kafka.createTopics(TopicLayout.withPartitions(settings.partitions()));
+        kafka.createTopics(TopicLayout.withPartitions(settings.partitions()), TopicLayout.configs());
         mongo = new MongoWireServer(settings.host(), settings.mongoPort(), settings.mongoFile());
         startWithRetry(mongo::start);
         for (ServiceSpec spec : settings.services()) {

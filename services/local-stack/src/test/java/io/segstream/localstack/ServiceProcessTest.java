@@ -22,8 +22,8 @@ class ServiceProcessTest {
         List<String> command = service.command(Path.of("/opt/segstream/segmentation-exec.jar"));
         assertThat(String.join(" ", command)).doesNotContain(KEY).doesNotContain("profiles")
                 .contains("--server.port=8083", "--spring.mongodb.uri=mongodb://localhost:27017/segstream-segmentation");
-        assertThat(command.get(command.size() - 1)).as("run passes no extra arguments")
-                .startsWith("--spring.mongodb.uri=");
+        assertThat(command.get(command.size() - 1)).as("run passes no extra arguments: the state directory is last")
+                .isEqualTo("--spring.kafka.streams.state-dir=/opt/segstream/.segstream/state/segmentation-8083");
 
         Map<String, String> environment = new HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "prod", "HOME", "/home/x"));
         ServiceProcess.localProfile(environment, KEY);
@@ -40,10 +40,11 @@ class ServiceProcessTest {
                 StackSettings.RUN_FLAGS, Map.of()), Path.of("/opt/segstream"));
         ServiceSpec spec = settings.service("segmentation");
         ServiceProcess service = new ServiceProcess(new ServiceSpec(spec.name(), spec.port(), spec.database(),
-                List.of("--segstream.segmentation.sweep.interval=2s")), settings, KEY);
+                List.of("--segstream.segmentation.clock.follow-event-time=true")), settings, KEY);
 
         List<String> command = service.command(Path.of("/opt/segstream/segmentation-exec.jar"));
         assertThat(command).endsWith("--spring.mongodb.uri=mongodb://localhost:27017/segstream-segmentation",
-                "--segstream.segmentation.sweep.interval=2s");
+                "--spring.kafka.streams.state-dir=/opt/segstream/.segstream/state/segmentation-8083",
+                "--segstream.segmentation.clock.follow-event-time=true");
     }
 }

@@ -22,14 +22,16 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 
 /**
- * segments.changes.v1 as a marketing system sees it: a plain consumer (no group) reading every partition from the
- * beginning. Tests filter by their own customer ids.
+ * segments.changes.v1 as a marketing system sees it: a plain consumer (no group, read committed) reading every
+ * partition from the beginning. Tests filter by their own customer ids.
  */
 public final class ChangeLog implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     private final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            // The stream publishes in transactions: a subscriber reads what was committed (contracts.md).
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
     private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
     private final List<TopicPartition> partitions;

@@ -2,11 +2,10 @@ package io.segstream.segmentation;
 
 import io.segstream.runtime.security.Role;
 import io.segstream.runtime.security.TestTokens;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import io.segstream.segmentation.stream.InternalTopicsView;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +33,7 @@ class HostileDefinitionsIT extends SegmentationIntegrationTest {
     int port;
 
     @Autowired
-    MongoTemplate mongo;
+    InternalTopicsView topics;
 
     /**
      * One request: the PUT's path key, the body (for both endpoints unless {@code putOnly}), its content type.
@@ -67,9 +66,8 @@ class HostileDefinitionsIT extends SegmentationIntegrationTest {
 
     @Test
     void everyHostileDefinitionIsRefusedWithAProblemAndNothingIsStored() throws Exception {
-        long versionsBefore = mongo.getCollection("segmentDefinitions").countDocuments();
-        long lifecycleBefore = mongo.getCollection("segmentDefinitions").countDocuments(new Document("key",
-                "lifecycle"));
+        long versionsBefore = topics.definitionVersionCount();
+        long lifecycleBefore = topics.definitions().newest("lifecycle").version();
         List<Case> cases = cases();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
 
@@ -82,10 +80,8 @@ class HostileDefinitionsIT extends SegmentationIntegrationTest {
         }
 
         assertThat(failures).as("hostile definitions not refused with a 4xx problem").isEmpty();
-        assertThat(mongo.getCollection("segmentDefinitions").countDocuments()).as("definition versions stored")
-                .isEqualTo(versionsBefore);
-        assertThat(mongo.getCollection("segmentDefinitions").countDocuments(new Document("key", "lifecycle")))
-                .isEqualTo(lifecycleBefore);
+        assertThat(topics.definitionVersionCount()).as("definition versions stored").isEqualTo(versionsBefore);
+        assertThat(topics.definitions().newest("lifecycle").version()).isEqualTo(lifecycleBefore);
     }
 
     private void check(List<String> failures, Case hostile, String method, String path) throws Exception {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import io.segstream.segmentation.domain.ProfileQueries;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +38,9 @@ class RedefinitionIT extends SegmentationIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProfileQueries profiles;
 
     @BeforeAll
     void connect() {
@@ -76,6 +81,10 @@ class RedefinitionIT extends SegmentationIntegrationTest {
         String customer = "C-" + UUID.randomUUID();
         purchases.send(PurchaseEvents.purchase(customer, "s1-" + customer, Instant.now(), "12.00"));
         changes.awaitChanges(customer, "lifecycle", 1);
+        // Sizes come from the tasks' population summaries (every 2 s), members from the view (written behind).
+        await().atMost(Duration.ofSeconds(30)).until(() -> sizeOf("lifecycle", "NEW") > 0
+                && json(send("GET", "/api/v1/segments/region/members?class=EAST_CHINA&size=1000", null), 200)
+                .get("customerIds").toString().contains(customer));
 
         JsonNode segments = json(send("GET", "/api/v1/segments", null), 200).get("segments");
 
@@ -112,7 +121,10 @@ class RedefinitionIT extends SegmentationIntegrationTest {
         assertThat(changes.readAllToEnd(key)).filteredOn(change -> change.customerId().equals(big))
                 .extracting(SegmentChanged::to).containsExactly("BIG");
 
-        // Version 2 lowers the threshold: the preview says who moves, the re-evaluation moves exactly them.
+        // Version 2 lowers the threshold: the preview says who moves, the re-evaluation moves exactly them. The
+        // preview reads the view: wait until it holds every profile's version-1 class.
+        await().atMost(Duration.ofSeconds(30)).until(() -> profiles.countIn(key, "BIG")
+                + profiles.countIn(key, "SMALL") == profiles.countProfiles() && profiles.countIn(key, "SMALL") > 0);
         String body = definition(key, "150.0");
         JsonNode preview = json(send("POST", "/api/v1/segments/preview", body), 200);
         assertThat(preview.get("classes").get("BIG").get("entered").asLong()).isPositive();
@@ -134,14 +146,26 @@ class RedefinitionIT extends SegmentationIntegrationTest {
         preview.get("classes").get("BIG").get("enteredSample").forEach(id -> sample.add(id.asString()));
         assertThat(applied.stream().map(SegmentChanged::customerId).collect(Collectors.toSet()))
                 .containsAll(sample);
-        JsonNode segments = json(send("GET", "/api/v1/customers/" + middling + "/segments", null), 200);
-        List<String> classes = new ArrayList<>();
-        segments.get("segments").forEach(m -> {
-            if (m.get("key").asString().equals(key)) {
-                classes.add(m.get("class").asString() + "@" + m.get("definitionVersion").asLong());
-            }
+        // The view shows it once written behind.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode segments = json(send("GET", "/api/v1/customers/" + middling + "/segments", null), 200);
+            List<String> classes = new ArrayList<>();
+            segments.get("segments").forEach(m -> {
+                if (m.get("key").asString().equals(key)) {
+                    classes.add(m.get("class").asString() + "@" + m.get("definitionVersion").asLong());
+                }
+            });
+            assertThat(classes).containsExactly("BIG@2");
         });
-        assertThat(classes).containsExactly("BIG@2");
+    }
+
+    private long sizeOf(String key, String className) throws Exception {
+        for (JsonNode definition : json(send("GET", "/api/v1/segments", null), 200).get("segments")) {
+            if (definition.get("key").asString().equals(key)) {
+                return definition.get("sizes").get(className).asLong();
+            }
+        }
+        return 0;
     }
 
     private JsonNode redefine(String key, String threshold) throws Exception {

@@ -10,7 +10,6 @@ import io.segstream.contracts.feedback.FeedbackTopic;
 import io.segstream.contracts.feedback.Sentiment;
 import io.segstream.runtime.security.Role;
 import io.segstream.runtime.security.TestTokens;
-import io.segstream.segmentation.reevaluation.RfmRefresher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,8 +49,6 @@ class SegmentationIT extends SegmentationIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
-    @Autowired
-    RfmRefresher populationScan;
 
     @BeforeAll
     void connect() {
@@ -112,6 +109,10 @@ class SegmentationIT extends SegmentationIntegrationTest {
         assertThat(all).filteredOn(change -> change.key().equals("region")).first()
                 .satisfies(change -> assertThat(change.to()).isEqualTo("EAST_CHINA"));
 
+        // The view is written behind the stream: it shows both purchases within a flush interval or so.
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/customers/" + customer + "/profile")
+                .statusCode() == 200 && getJson("/api/v1/customers/" + customer + "/profile", 200)
+                .get("orderCount").asInt() == 2);
         JsonNode profile = getJson("/api/v1/customers/" + customer + "/profile", 200);
         assertThat(profile.get("orderCount").asInt()).isEqualTo(2);
         assertThat(profile.get("purchaseDays").asInt()).isEqualTo(2);
@@ -140,8 +141,10 @@ class SegmentationIT extends SegmentationIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 getJson("/api/v1/customers/" + customer + "/profile", 200).get("orderCount").asInt() == 3);
 
-        assertThat(changes.readToEnd(customer)).filteredOn(change -> !change.causedBy().startsWith("e3-"))
-                .isEqualTo(all);
+        // Nothing caused by the redelivered events was published again (RFM re-scorings, cause "sweep", may follow).
+        assertThat(changes.readToEnd(customer)).filteredOn(change -> !change.causedBy().startsWith("e3-")
+                && !change.causedBy().equals("sweep")).isEqualTo(all.stream()
+                .filter(change -> !change.causedBy().equals("sweep")).toList());
         assertThat(counter("segstream.segmentation.events.duplicates")).isGreaterThanOrEqualTo(duplicatesBefore + 2);
         assertThat(getJson("/api/v1/customers/" + customer + "/profile", 200).get("monetary").asString())
                 .isEqualTo("160.00");
@@ -161,7 +164,8 @@ class SegmentationIT extends SegmentationIntegrationTest {
         List<SegmentChanged> seen = changes.awaitChanges(customer, "lifecycle", 1);
         assertThat(seen.get(0).to()).isEqualTo("PROSPECT");
         assertThat(seen.get(0).causedBy()).isEqualTo(nps.eventId());
-        await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/api/v1/customers/" + customer + "/profile", 200)
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/customers/" + customer + "/profile")
+                .statusCode() == 200 && getJson("/api/v1/customers/" + customer + "/profile", 200)
                 .get("feedback").get("complaints").asInt() == 1);
 
         // Redelivery, then a referral on the same partition: once it shows, the redeliveries were handled.
@@ -251,10 +255,12 @@ class SegmentationIT extends SegmentationIntegrationTest {
         assertThat(meters.get("segstream.segmentation.changes").tag("key", "lifecycle").tag("to", "NEW")
                 .tag("cause", "event").counter().count()).isGreaterThanOrEqualTo(before + 1);
         assertThat(meters.get("segstream.segmentation.change.event-age").timer().count()).isPositive();
-        assertThat(populationScan.refresh()).isPositive();
-        assertThat(meters.get("segstream.segmentation.segment.size").tag("key", "lifecycle").tag("class", "NEW")
-                .gauge().value()).isPositive();
-        assertThat(meters.get("segstream.segmentation.rfm.population").gauge().value()).isPositive();
+        // Sizes and the RFM population come from the tasks' summaries, published every summary interval (2 s).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(meters.find("segstream.segmentation.segment.size").tag("key", "lifecycle").tag("class", "NEW")
+                    .gauge()).isNotNull().satisfies(gauge -> assertThat(gauge.value()).isPositive());
+            assertThat(meters.get("segstream.segmentation.rfm.population").gauge().value()).isPositive();
+        });
         assertThat(meters.get("segstream.segmentation.evaluation.latency").timer().count()).isPositive();
     }
 

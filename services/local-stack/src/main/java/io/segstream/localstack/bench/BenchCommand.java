@@ -1,7 +1,5 @@
 package io.segstream.localstack.bench;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.segstream.localstack.LocalStack;
 import io.segstream.localstack.ServiceSpec;
 import io.segstream.localstack.StackSettings;
@@ -24,10 +22,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./segstream bench}: starts its own stack (free ports, its own data directory, no demo traffic), measures in
- * one run the raw broker, the pipeline at a fixed offered load and at saturation, re-evaluation and the time-based
- * sweep over profiles seeded into segmentation's store, the replays and the memory of every process (last, so that
- * segmentation's heap is measured with the seeded profiles stored), prints every figure on stdout (progress on
- * stderr) and writes them to docs/benchmarks.md.
+ * one run the raw broker, the database, segmentation alone and the pipeline (each at a fixed offered load and at
+ * saturation), re-evaluation and the time-based sweep over customers made through segmentation, the replays and the
+ * memory of every process (last, so that segmentation's heap and off-heap state are measured with every customer
+ * held), prints every figure on stdout (progress on stderr) and writes them to the results file.
  * A step that fails is reported as "not measured" with the reason and the run goes on.
  */
 public final class BenchCommand {
@@ -98,6 +96,25 @@ public final class BenchCommand {
             WireServerBench.report(database, figures);
         }
 
+        SegmentationBench segmentation = new SegmentationBench(settings.bootstrapServers(), settings.partitions(),
+                segmentationUrl, http, err);
+        SegmentationBench.Result alone = step(figures, SegmentationBench.FIXED, () -> segmentation.run(
+                SegmentationBench.FIXED, new BenchPurchases("SF", options.customers(), SEED + 3),
+                options.fixedEvents(), options.rate()));
+        if (alone != null) {
+            SegmentationBench.report(SegmentationBench.FIXED, alone, figures);
+        }
+        SegmentationBench.Result aloneSaturated = step(figures, SegmentationBench.SATURATED, () -> segmentation.run(
+                SegmentationBench.SATURATED, new BenchPurchases("SS", options.customers(), SEED + 4),
+                options.events(), 0));
+        if (aloneSaturated != null) {
+            SegmentationBench.report(SegmentationBench.SATURATED, aloneSaturated, figures);
+            if (raw != null && !Double.isNaN(aloneSaturated.applied())) {
+                figures.add("ratio", "segmentation alone at saturation / raw produce+consume hop", ratio(
+                        aloneSaturated.appliedPerSecond(), raw.hopPerSecond()));
+            }
+        }
+
         PipelineBench pipeline = new PipelineBench(settings.bootstrapServers(), settings.partitions(),
                 segmentationUrl, http, err);
         PipelineBench.PhaseResult fixed = step(figures, PIPELINE_FIXED, () -> pipeline.run(PIPELINE_FIXED,
@@ -113,42 +130,34 @@ public final class BenchCommand {
         if (raw != null && saturated != null) {
             boolean applied = !Double.isNaN(saturated.applied());
             double pipelinePerSecond = applied ? saturated.appliedPerSecond() : saturated.recordedPerSecond();
-            figures.add("ratio", (applied ? "segmentation applied" : "ingestion recorded")
-                            + " at saturation / raw produce+consume hop",
-                    String.format(Locale.ROOT, "%.4f, i.e. %.2f %% (%s / %s)", pipelinePerSecond / raw.hopPerSecond(),
-                            100 * pipelinePerSecond / raw.hopPerSecond(),
-                            Figures.perSecond(pipelinePerSecond, "events"), Figures.perSecond(raw.hopPerSecond(), "msg")));
+            figures.add("ratio", (applied ? "pipeline: segmentation applied" : "pipeline: ingestion recorded")
+                    + " at saturation / raw produce+consume hop", ratio(pipelinePerSecond, raw.hopPerSecond()));
         }
 
-        String segmentationDatabase = settings.mongoUri(settings.service("segmentation").database());
         ProfileSeed.Result seeded = null;
         if (options.profiles() == 0) {
-            figures.notMeasured(ProfileSeed.STEP, "profiles seeded into segmentation's store", "--profiles 0");
+            figures.notMeasured(ProfileSeed.STEP, "customers made through segmentation", "--profiles 0");
         } else {
-            err.printf("bench: profile seed: %,d customers into segmentation's store%n", options.profiles());
+            err.printf("bench: profile seed: %,d customers through segmentation%n", options.profiles());
             seeded = step(figures, ProfileSeed.STEP, () -> new ProfileSeed(SEED + 2, Instant.now())
-                    .seed(segmentationDatabase, options.profiles(), err));
+                    .seed(settings.bootstrapServers(), segmentation, options.profiles(), err));
             if (seeded != null) {
                 ProfileSeed.report(seeded, figures);
             }
         }
         int seededProfiles = seeded == null ? 0 : seeded.profiles();
-        Boolean reevaluated = step(figures, ReevaluationBench.STEP, () ->
-                ReevaluationBench.run(segmentationUrl, http, seededProfiles, figures, err));
+        Boolean reevaluated = step(figures, ReevaluationBench.STEP, () -> ReevaluationBench.run(
+                settings.bootstrapServers(), settings.partitions(), segmentationUrl, http, seededProfiles, figures,
+                err));
         if (!options.sweep()) {
             figures.notMeasured(SweepBench.STEP, "time-based sweep", "skipped (--no-sweep)");
-        } else if (seeded == null) {
-            figures.notMeasured(SweepBench.STEP, "time-based sweep", options.profiles() == 0 ? "--profiles 0"
-                    : "no customers were seeded to sweep");
         } else if (!Boolean.TRUE.equals(reevaluated)) {
             // A re-evaluation still running would compete with the sweep for the same profiles.
             figures.notMeasured(SweepBench.STEP, "time-based sweep", "the re-evaluation before it was not measured");
         } else {
             step(figures, SweepBench.STEP, () -> {
-                try (MongoClient client = MongoClients.create(segmentationDatabase)) {
-                    SweepBench.run(ProfileSeed.profiles(client, segmentationDatabase), segmentationUrl, http,
-                            seededProfiles, figures, err);
-                }
+                SweepBench.run(settings.bootstrapServers(), settings.partitions(), segmentationUrl, http,
+                        ReevaluationBench.giveUp(seededProfiles), figures, err);
                 return Boolean.TRUE;
             });
         }
@@ -176,6 +185,12 @@ public final class BenchCommand {
             Footprint.report(stack.servicePids(), baseUrls, http, figures);
             return Boolean.TRUE;
         });
+    }
+
+    private static String ratio(double perSecond, double rawHopPerSecond) {
+        return String.format(Locale.ROOT, "%.4f, i.e. %.2f %% (%s / %s)", perSecond / rawHopPerSecond,
+                100 * perSecond / rawHopPerSecond, Figures.perSecond(perSecond, "events"),
+                Figures.perSecond(rawHopPerSecond, "msg"));
     }
 
     /** Replays one file through ReplayCommand (HTTP batches of 1,000) and reports its wall time. */

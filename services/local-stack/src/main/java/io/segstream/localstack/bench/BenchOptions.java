@@ -112,7 +112,7 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
                 new ServiceSpec("purchase-ingestion", port(cli, "purchase-port", freePort), "segstream-purchases"),
                 new ServiceSpec("feedback-collection", port(cli, "feedback-port", freePort), "segstream-feedback"),
                 new ServiceSpec("segmentation", port(cli, "segmentation-port", freePort), "segstream-segmentation",
-                        List.of(SweepBench.SWEEP_INTERVAL_ARGUMENT)),
+                        List.of(SweepBench.FOLLOW_EVENT_TIME)),
                 new ServiceSpec("churn-alerting", port(cli, "churn-port", freePort), "segstream-churn"));
         StackSettings stack = new StackSettings(home,
                 cli.path("data-dir", home.resolve(".segstream").resolve("bench-" + timestamp)),

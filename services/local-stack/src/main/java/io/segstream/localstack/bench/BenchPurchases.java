@@ -2,6 +2,7 @@ package io.segstream.localstack.bench;
 
 import io.segstream.contracts.Channel;
 import io.segstream.contracts.purchase.LineItem;
+import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.contracts.purchase.PurchaseType;
 
@@ -62,6 +63,20 @@ final class BenchPurchases {
 
     String customerOf(long index) {
         return customerPrefix + "-" + (index % customers);
+    }
+
+    /**
+     * The purchase as purchase-ingestion records it on purchases.recorded.v1 (its total converted into CNY, the
+     * reporting currency): what segmentation consumes, for the steps that measure segmentation alone.
+     */
+    PurchaseRecorded recorded(long index, Instant at) {
+        PurchaseSubmitted submitted = purchase(index, at);
+        Region region = REGIONS.stream().filter(r -> r.code().equals(submitted.region())).findFirst().orElseThrow();
+        return new PurchaseRecorded(submitted.eventId(), submitted.type(), submitted.customerId(),
+                submitted.orderId(), submitted.occurredAt(), submitted.channel(), submitted.storeId(),
+                submitted.region(), submitted.currency(), submitted.totalAmount(), submitted.discountAmount(),
+                submitted.items(), submitted.source(), at,
+                submitted.totalAmount().multiply(region.cnyPerUnit()).setScale(2, RoundingMode.HALF_UP), "CNY");
     }
 
     PurchaseSubmitted purchase(long index, Instant at) {

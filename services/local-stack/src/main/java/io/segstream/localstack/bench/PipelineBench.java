@@ -5,28 +5,13 @@ import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.localstack.ContractProducer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * The full pipeline: purchases published to purchases.incoming.v1 as an outside system does (CloudEvents headers,
@@ -38,10 +23,7 @@ import java.util.stream.IntStream;
  */
 final class PipelineBench {
     static final String APPLIED_METRIC = "segstream_segmentation_events_applied_total";
-    private static final Duration POLL = Duration.ofMillis(50);
-    /** No progress for this long ends the wait: the rest is reported as missing, never waited for forever. */
-    private static final Duration STALL = Duration.ofSeconds(60);
-    private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Duration STALL = TopicWatcher.STALL;
     private static final Duration METRIC_POLL = Duration.ofMillis(250);
 
     /** What one phase measured; times in seconds from the first send. */
@@ -77,8 +59,10 @@ final class PipelineBench {
 
     PhaseResult run(String label, BenchPurchases purchases, int events, double rate) {
         Map<String, Long> sentAt = new ConcurrentHashMap<>(events * 2);
-        try (Watcher recorded = new Watcher(Topics.PURCHASES_RECORDED, "eventId", events, sentAt);
-             Watcher changes = new Watcher(Topics.SEGMENT_CHANGES, "causedBy", events, sentAt);
+        try (TopicWatcher recorded = new TopicWatcher(bootstrapServers, partitions, Topics.PURCHASES_RECORDED,
+                "eventId", events, sentAt);
+             TopicWatcher changes = new TopicWatcher(bootstrapServers, partitions, Topics.SEGMENT_CHANGES, "causedBy",
+                     events, sentAt);
              ContractProducer producer = new ContractProducer(bootstrapServers, "/segstream/bench")) {
             recorded.start();
             changes.start();
@@ -97,7 +81,7 @@ final class PipelineBench {
             }
             producer.flush();
             double sendSeconds = (System.nanoTime() - t0) / 1e9;
-            recorded.awaitAll(label);
+            recorded.awaitAll(label, progress);
             double[] appliedAt = awaitApplied(appliedBefore, events, t0);
             changes.awaitQuiet();
             return new PhaseResult(events, sendSeconds, recorded.count(), (recorded.lastArrival() - t0) / 1e9,
@@ -150,130 +134,5 @@ final class PipelineBench {
         }
         figures.add(step, "latency send → recorded event", result.toRecorded().describe());
         figures.add(step, "latency send → first segment change caused by it", result.toChange().describe());
-    }
-
-
-    /**
-     * Reads one output topic from its end (positions fixed before the first send) and records, for every event the
-     * harness sent, the latency of the first record that names it in the given field.
-     */
-    private final class Watcher implements AutoCloseable {
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final String topic;
-        private final String field;
-        private final int expected;
-        private final Map<String, Long> sentAt;
-        private final long[] latencies;
-        private final Set<String> seen = new HashSet<>();
-        private final Thread thread;
-        private volatile int count;
-        private volatile long lastArrival;
-        private volatile boolean running = true;
-
-        Watcher(String topic, String field, int expected, Map<String, Long> sentAt) {
-            this.topic = topic;
-            this.field = field;
-            this.expected = expected;
-            this.sentAt = sentAt;
-            this.latencies = new long[expected];
-            this.consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000));
-            List<TopicPartition> assigned = IntStream.range(0, partitions)
-                    .mapToObj(p -> new TopicPartition(topic, p)).toList();
-            consumer.assign(assigned);
-            consumer.seekToEnd(assigned);
-            assigned.forEach(consumer::position); // resolve now: nothing sent after this may be missed
-            this.thread = new Thread(this::poll, "bench-watch-" + topic);
-            thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        private void poll() {
-            try {
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                    long arrival = System.nanoTime();
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        String id = idOf(record.value());
-                        Long sent = id == null ? null : sentAt.get(id);
-                        if (sent != null && count < expected && seen.add(id)) {
-                            latencies[count] = arrival - sent;
-                            lastArrival = arrival;
-                            count++;
-                        }
-                    }
-                }
-            } catch (WakeupException e) {
-                // closing
-            }
-        }
-
-        private String idOf(byte[] value) {
-            try {
-                JsonNode node = ContractJson.mapper().readTree(value);
-                JsonNode id = node.get(field);
-                return id == null ? null : id.asString();
-            } catch (JacksonException e) {
-                return null;
-            }
-        }
-
-        int count() {
-            return count;
-        }
-
-        long lastArrival() {
-            return lastArrival;
-        }
-
-        LatencySummary latencies() {
-            return LatencySummary.of(Arrays.copyOf(latencies, count));
-        }
-
-        /** Waits until every sent event was seen, or nothing new came for the stall time. */
-        void awaitAll(String label) {
-            int last = -1;
-            long lastProgress = System.nanoTime();
-            while (count < expected) {
-                if (count != last) {
-                    last = count;
-                    lastProgress = System.nanoTime();
-                } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
-                    progress.printf("bench: %s: only %,d of %,d seen on %s; stopped waiting%n", label, count,
-                            expected, topic);
-                    return;
-                }
-                Pause.sleep(METRIC_POLL);
-            }
-        }
-
-        /** Waits until nothing new has arrived for a short while (changes trail the applied counter slightly). */
-        void awaitQuiet() {
-            int last = -1;
-            while (count != last) {
-                last = count;
-                Pause.sleep(QUIET);
-            }
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            consumer.wakeup();
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            consumer.close();
-        }
     }
 }

@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * A definition change and the re-evaluation of every stored profile it starts (segmentation's PUT
- * /api/v1/segments/{key}, then GET /api/v1/recomputations/{id} until it finishes). Both endpoints are probed: if the
- * running segmentation lacks them the figure is reported as not measured, with the reason. The profiles are the
- * pipeline's customers and those {@link ProfileSeed} wrote; the time-based sweep is {@link SweepBench}.
+ * A definition change and the re-evaluation of every customer it starts (segmentation's PUT /api/v1/segments/{key},
+ * then GET /api/v1/recomputations/{id} until every stream task has finished), with recorded purchases of new
+ * customers arriving meanwhile ({@link LatencyProbe}). If the running segmentation lacks the endpoints the figure is
+ * reported as not measured, with the reason. The customers are the earlier steps' and those {@link ProfileSeed}
+ * made; the time-based sweep is {@link SweepBench}.
  */
 final class ReevaluationBench {
     static final String STEP = "re-evaluation";
@@ -40,8 +41,17 @@ final class ReevaluationBench {
     }
 
     /** @return whether the re-evaluation was measured (it finished) */
-    static boolean run(String segmentationUrl, ServiceHttp http, int seeded, Figures figures, PrintStream progress) {
+    static boolean run(String bootstrapServers, int partitions, String segmentationUrl, ServiceHttp http, int seeded,
+                       Figures figures, PrintStream progress) {
         progress.println("bench: re-evaluation: changing the value-tier definition");
+        try (LatencyProbe probe = new LatencyProbe(bootstrapServers, partitions, "PR", SweepBench.PROBE_RATE, 0)) {
+            boolean measured = run(segmentationUrl, http, seeded, figures);
+            figures.add(STEP, "events while the re-evaluation ran, send → first change", probe.stop());
+            return measured;
+        }
+    }
+
+    private static boolean run(String segmentationUrl, ServiceHttp http, int seeded, Figures figures) {
         long t0 = System.nanoTime();
         ServiceHttp.Answer put = http.put(segmentationUrl + "/api/v1/segments/value-tier", CHANGED_VALUE_TIER);
         if (put.status() == 404 || put.status() == 405) {

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bench run at the smallest sizes against the whole stack (the services' executable jars, as ./segstream runs
- * them), without the replays: the seeded customers are read by segmentation (its re-evaluation counts them) and both
- * sweep passes are measured. About two minutes, most of it starting the stack.
+ * them), without the replays: segmentation alone is measured, the seeded customers are made through segmentation
+ * (its re-evaluation counts them) and both sweep passes are measured over every customer. About two minutes, most of
+ * it starting the stack.
  */
 class BenchCommandIT {
     private static final int SEEDED = 2_000;
@@ -44,20 +45,26 @@ class BenchCommandIT {
         }
         String all = printed.toString(StandardCharsets.UTF_8);
 
-        assertThat(value(figures, ProfileSeed.STEP, "profiles seeded")).startsWith("2,000 in ");
+        assertThat(value(figures, SegmentationBench.SATURATED, "applied by segmentation")).startsWith("500 by ");
+        assertThat(value(figures, SegmentationBench.FIXED, "latency")).contains("p99");
+        assertThat(value(figures, ProfileSeed.STEP, "customers made through segmentation")).doesNotStartWith(
+                "not measured").contains("events/s");
         Matcher reevaluated = REEVALUATED.matcher(all);
         assertThat(reevaluated.find()).as(all).isTrue();
         assertThat(number(reevaluated.group(2))).isEqualTo(SEEDED);
         assertThat(number(reevaluated.group(1))).as("the seeded customers and the pipeline's")
                 .isGreaterThanOrEqualTo(SEEDED);
-        List<Figures.Figure> sweeps = figures.all().stream().filter(f -> f.name().contains("time-based sweep"))
-                .toList();
+        List<Figures.Figure> sweeps = figures.all().stream().filter(f -> f.step().equals(SweepBench.STEP)
+                && f.name().startsWith("sweep of")).toList();
         assertThat(sweeps).hasSize(2).allSatisfy(sweep -> {
-            assertThat(sweep.name()).contains("2,000 seeded customers");
+            assertThat(number(sweep.name().replaceAll("sweep of ([\\d,]+) .*", "$1")))
+                    .as("every customer who bought, the seeded ones included").isGreaterThanOrEqualTo(SEEDED);
             assertThat(sweep.value()).doesNotStartWith("not measured").contains("customers/s", "changes published");
         });
-        assertThat(sweeps.get(0).value()).as("the first pass classifies the other dimensions")
+        assertThat(sweeps.get(1).value()).as("months of silence move customers")
                 .doesNotContain(" 0 changes published");
+        assertThat(figures.all()).filteredOn(f -> f.name().startsWith("events while"))
+                .hasSize(3).allSatisfy(f -> assertThat(f.value()).contains("p99"));
         assertThat(value(figures, Footprint.STEP, "segmentation")).contains("MB heap");
     }
 

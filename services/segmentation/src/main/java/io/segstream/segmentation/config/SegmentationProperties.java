@@ -16,41 +16,60 @@ public record SegmentationProperties(
         @DefaultValue("UTC") ZoneId purchaseDayZone,
         @DefaultValue Lifecycle lifecycle,
         @DefaultValue Profile profile,
-        @DefaultValue ChangeRelay changeRelay,
         @DefaultValue Definitions definitions,
         @DefaultValue Redefinition redefinition,
         @DefaultValue Rfm rfm,
         @DefaultValue Sweep sweep,
+        @DefaultValue Stream stream,
+        @DefaultValue View view,
         @DefaultValue EvaluationClockSettings clock) {
 
     /**
-     * The RFM population.
+     * The RFM population: each stream task's summary, merged across tasks.
      *
-     * @param refreshEnabled  whether this instance recomputes it (each instance keeps its own copy)
-     * @param refreshInterval pause between recomputations (the first runs at start-up)
-     * @param maxBusyShare    the largest share of the time refreshes may take: after a refresh that took d, the next
-     *                        waits at least d * (1 - share) / share (a million customers take minutes per refresh)
+     * @param summaryInterval          how often each task publishes its summary (when it changed) and reads the merged
+     *                                 one
+     * @param monetaryRelativeAccuracy net spends closer than this fraction of their size rank as tied (the summary
+     *                                 groups them to stay small and mergeable; recency and frequency are exact)
+     * @param rescoreInterval          shortest pause between two re-scorings of every customer on the rfm dimension
+     *                                 while the population changes ...
+     * @param rescoreGrowth            ... unless it grew or shrank by this fraction since the last one
      */
-    public record Rfm(@DefaultValue("true") boolean refreshEnabled, @DefaultValue("5m") Duration refreshInterval,
-                      @DefaultValue("0.25") double maxBusyShare) {
-        public Rfm {
-            if (!(maxBusyShare > 0 && maxBusyShare <= 1)) {
-                throw new IllegalArgumentException("segstream.segmentation.rfm.max-busy-share must be in (0, 1], not "
-                        + maxBusyShare);
-            }
-        }
+    public record Rfm(@DefaultValue("2s") Duration summaryInterval,
+                      @DefaultValue("0.001") double monetaryRelativeAccuracy,
+                      @DefaultValue("5m") Duration rescoreInterval, @DefaultValue("0.1") double rescoreGrowth) {
     }
 
     /**
      * Time-based re-evaluation of customers whose classification can change with the clock alone.
      *
-     * @param enabled   whether this instance sweeps (every instance may: a repeated change has the same id)
-     * @param interval  pause between sweeps
-     * @param batchSize profiles per sweep page (one find, one bulk write)
-     * @param parallelBatches batches re-evaluated at once (one find reads them all)
+     * @param enabled whether the stream's tasks sweep (each one its own customers)
      */
-    public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration interval,
-                        @DefaultValue("500") int batchSize, @DefaultValue("3") int parallelBatches) {
+    public record Sweep(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * The stream's background work, done by each task between records.
+     *
+     * @param backgroundInterval how often a task does a slice of it (the sweep, re-evaluations, RFM re-scoring)
+     * @param sliceSize          customers a slice takes at most
+     */
+    public record Stream(@DefaultValue("100ms") Duration backgroundInterval, @DefaultValue("200") int sliceSize) {
+    }
+
+    /**
+     * The profiles view in MongoDB, written behind the stream.
+     *
+     * @param consumerGroup the consumer group that shares the changelog's partitions among the instances
+     * @param flushInterval how long changes are gathered before one bulk write (a customer's repeated changes
+     *                      within it are written once)
+     * @param maxBatch      customers whose changes make a bulk write without waiting for the interval
+     * @param retryInitial  first wait after a failed write, doubled up to {@code retryMax}
+     * @param retryMax      longest wait between tries; the writer never gives up
+     */
+    public record View(@DefaultValue("segmentation-profile-view") String consumerGroup,
+                       @DefaultValue("250ms") Duration flushInterval, @DefaultValue("2000") int maxBatch,
+                       @DefaultValue("500ms") Duration retryInitial, @DefaultValue("30s") Duration retryMax) {
     }
 
     /**
@@ -60,15 +79,12 @@ public record SegmentationProperties(
     }
 
     /**
-     * Previews and background re-evaluations of a changed definition.
+     * Previews of a changed definition.
      *
-     * @param pageSize   profiles read (and written back in one bulk write) per page
+     * @param pageSize   profiles of the view read per page
      * @param sampleSize customer ids a preview shows per class and direction
-     * @param parallelPages pages of a re-evaluation (and of the RFM re-scoring) processed at once while the next
-     *                      page is read
      */
-    public record Redefinition(@DefaultValue("500") int pageSize, @DefaultValue("10") int sampleSize,
-                               @DefaultValue("3") int parallelPages) {
+    public record Redefinition(@DefaultValue("500") int pageSize, @DefaultValue("10") int sampleSize) {
     }
 
     /**
@@ -78,9 +94,12 @@ public record SegmentationProperties(
      * @param maxClasses          classes of one dimension
      * @param maxNodes            parsed nodes of one expression
      * @param maxIterations       iterations of one comprehension macro (exists, all, map, filter)
+     * @param writeTimeout        how long storing a version may wait for the definitions topic, and then for this
+     *                            instance to read it back
      */
     public record Definitions(@DefaultValue("1000") int maxExpressionLength, @DefaultValue("30") int maxClasses,
-                              @DefaultValue("200") int maxNodes, @DefaultValue("1000") int maxIterations) {
+                              @DefaultValue("200") int maxNodes, @DefaultValue("1000") int maxIterations,
+                              @DefaultValue("10s") Duration writeTimeout) {
     }
 
     /**
@@ -104,17 +123,5 @@ public record SegmentationProperties(
     public record Profile(@DefaultValue("1000") int maxPurchases, @DefaultValue("400d") Duration historyHorizon,
                           @DefaultValue("20") int maxCategoriesPerPurchase, @DefaultValue("500") int maxFeedback,
                           @DefaultValue("90d") Duration recentFeedbackWindow) {
-    }
-
-    /**
-     * The relay of changes left pending by a crash or a broker outage.
-     *
-     * @param enabled   whether this instance runs it (every instance may: a republish has the same event id)
-     * @param interval  pause between passes (the first runs at start-up)
-     * @param grace     how long a profile's changes must have been pending before the relay takes them over
-     * @param batchSize profiles read per relay query
-     */
-    public record ChangeRelay(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration interval,
-                              @DefaultValue("30s") Duration grace, @DefaultValue("500") int batchSize) {
     }
 }

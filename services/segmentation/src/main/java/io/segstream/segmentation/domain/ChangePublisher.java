@@ -2,13 +2,12 @@ package io.segstream.segmentation.domain;
 
 import java.util.List;
 
-/** Publishes class changes to the marketing systems (port; the Kafka adapter is in the messaging package). */
+/**
+ * Where class changes go (port): in the stream, onto segments.changes.v1 in the same transaction as the profile
+ * writes that caused them.
+ */
 public interface ChangePublisher {
 
-    /**
-     * Publishes the changes, each customer's in the given order, and returns once the broker has acknowledged all.
-     *
-     * @throws ChangesNotPublished when any was not acknowledged; the caller keeps them pending
-     */
+    /** Publishes the changes, each customer's in the given order. */
     void publish(List<ClassChange> changes);
 }

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * One customer's profile: the facts of the purchases applied to it (bounded: older whole days are folded into
- * {@link EarlierHistory}), the figures derived from them, the customer's present class in every dimension, and the
- * class changes not yet published (its outbox, written in the same document as the facts that caused them).
+ * {@link EarlierHistory}), the figures derived from them, the customer's present class in every dimension, and when
+ * its classes can next change with the clock alone.
  *
  * <p>Every figure is recomputed from the facts, so event time, not arrival order, decides it: a late event lands in
  * the right place, and a redelivered one (same event id) changes nothing.
@@ -33,7 +33,6 @@ public final class CustomerProfile {
     private final Set<String> feedbackIds;
     private EarlierFeedback earlierFeedback;
     private final Map<String, CurrentClass> classes;
-    private final List<ClassChange> pendingChanges;
     private String reportingCurrency;
     private Instant nextReevaluationAt;
     /** Facts were added since the profile was read or last saved (see {@link #factsChangedSinceRead}). */
@@ -41,8 +40,7 @@ public final class CustomerProfile {
 
     private CustomerProfile(String customerId, long version, List<PurchaseFact> purchases, EarlierHistory earlier,
                             List<FeedbackFact> feedback, EarlierFeedback earlierFeedback,
-                            Collection<CurrentClass> classes, List<ClassChange> pendingChanges,
-                            String reportingCurrency) {
+                            Collection<CurrentClass> classes, String reportingCurrency) {
         this.feedback = new ArrayList<>(feedback);
         this.feedback.sort(FeedbackFact.EVENT_TIME_ORDER);
         this.feedbackIds = new HashSet<>();
@@ -57,31 +55,30 @@ public final class CustomerProfile {
         this.earlier = earlier == null ? EarlierHistory.NONE : earlier;
         this.classes = new LinkedHashMap<>();
         classes.forEach(current -> this.classes.put(current.key(), current));
-        this.pendingChanges = new ArrayList<>(pendingChanges);
         this.reportingCurrency = reportingCurrency;
     }
 
     /** A customer seen for the first time: nothing stored yet (version 0). */
     public static CustomerProfile newCustomer(String customerId) {
         return new CustomerProfile(customerId, 0, List.of(), EarlierHistory.NONE, List.of(), EarlierFeedback.NONE,
-                List.of(), List.of(), null);
+                List.of(), null);
     }
 
     /** A profile as it was stored at {@code version}. */
     public static CustomerProfile restore(String customerId, long version, List<PurchaseFact> purchases,
                                           EarlierHistory earlier, Collection<CurrentClass> classes,
-                                          List<ClassChange> pendingChanges, String reportingCurrency) {
+                                          String reportingCurrency) {
         return restore(customerId, version, purchases, earlier, List.of(), EarlierFeedback.NONE, classes,
-                pendingChanges, reportingCurrency);
+                reportingCurrency);
     }
 
     /** A profile with feedback as it was stored at {@code version}. */
     public static CustomerProfile restore(String customerId, long version, List<PurchaseFact> purchases,
                                           EarlierHistory earlier, List<FeedbackFact> feedback,
                                           EarlierFeedback earlierFeedback, Collection<CurrentClass> classes,
-                                          List<ClassChange> pendingChanges, String reportingCurrency) {
+                                          String reportingCurrency) {
         return new CustomerProfile(customerId, version, purchases, earlier, feedback, earlierFeedback, classes,
-                pendingChanges, reportingCurrency);
+                reportingCurrency);
     }
 
     /**
@@ -122,7 +119,7 @@ public final class CustomerProfile {
 
     /**
      * Applies a purchase or refund, then re-classifies the customer on every dimension of the catalogue as of
-     * {@code asOf}. Changes of class are returned and also kept as pending changes until published.
+     * {@code asOf}. Changes of class are returned, for the caller to publish.
      */
     public ProfileUpdate apply(PurchaseFact fact, Instant asOf, ProfilePolicy policy, SegmentCatalogue catalogue) {
         if (!customerId.equals(fact.customerId())) {
@@ -182,7 +179,7 @@ public final class CustomerProfile {
     /**
      * Re-classifies the customer on the given dimensions and audiences (in order) as of the figures' instant, for a
      * reason other than a new fact (the clock, a redefinition): {@code cause} is "sweep" or "redefinition", and
-     * {@code occurredAt} the instant of the evaluation. Changes are returned and kept pending until published.
+     * {@code occurredAt} the instant of the evaluation. Changes are returned, for the caller to publish.
      */
     public List<ClassChange> reclassify(SegmentCatalogue scope, Instant asOf, ProfilePolicy policy, String cause) {
         return classify(scope, figures(asOf, policy), cause, asOf);
@@ -216,7 +213,6 @@ public final class CustomerProfile {
             ClassChange change = ClassChange.of(dimension.kind(), customerId, dimension.key(), from,
                     assignment.className(), dimension.definitionVersion(), cause, occurredAt, figures);
             changes.add(change);
-            pendingChanges.add(change);
             classes.put(dimension.key(), new CurrentClass(dimension.key(), assignment.className(),
                     dimension.definitionVersion(), occurredAt, cause, figures.asOf(), assignment.reason(),
                     dimension.kind()));
@@ -311,6 +307,26 @@ public final class CustomerProfile {
                 .orElse(null);
     }
 
+    /**
+     * What the customer adds to the population summary (RFM quintiles, segment sizes): the last purchase day, the
+     * orders and net spend, and the present classes. Cheaper than {@link #figures}: no windows, shares or feedback.
+     */
+    public PopulationMember populationMember(ProfilePolicy policy) {
+        long orders = earlier.orders();
+        BigDecimal monetary = earlier.monetary();
+        Instant last = earlier.lastPurchaseAt();
+        for (PurchaseFact fact : purchases) {
+            monetary = monetary.add(fact.amount());
+            if (fact.isPurchase()) {
+                orders++;
+                last = last == null || fact.occurredAt().isAfter(last) ? fact.occurredAt() : last;
+            }
+        }
+        Map<String, String> present = new LinkedHashMap<>();
+        classes.values().forEach(current -> present.put(current.key(), current.className()));
+        return new PopulationMember(last == null ? null : policy.dayOf(last), orders, monetary.doubleValue(), present);
+    }
+
     /** Window lengths of the profile's rolling figures, in days (see {@link PurchaseBehaviour}). */
     private static final long[] WINDOWS = {30, 90, 365};
 
@@ -336,17 +352,10 @@ public final class CustomerProfile {
 
     /**
      * Whether purchases or feedback were applied since the profile was read or last saved. When not (a
-     * re-evaluation, a sweep), only its classes, pending changes and plan can differ from the stored document, so a
-     * store may write just those.
+     * re-evaluation, a sweep), only its classes and plan can differ from the stored profile.
      */
     public boolean factsChangedSinceRead() {
         return factsChanged;
-    }
-
-    /** The pending changes were published and removed from the stored profile, which bumped its version. */
-    public void markPendingChangesCleared() {
-        pendingChanges.clear();
-        version++;
     }
 
     /**
@@ -363,6 +372,19 @@ public final class CustomerProfile {
                 || feedback.stream().anyMatch(fact -> !fact.occurredAt().isAfter(instant))
                 || (earlier.firstPurchaseAt() != null && !earlier.firstPurchaseAt().isAfter(instant))
                 || (earlierFeedback.throughAt() != null && !earlierFeedback.throughAt().isAfter(instant));
+    }
+
+    /**
+     * The facts this profile keeps one by one that occurred after {@code instant}, in event-time order: after an
+     * erasure at that instant, what a new relationship begun by later events consists of (folded totals all lie
+     * before the kept facts, so none of them belongs to it).
+     */
+    public List<CustomerFact> factsAfter(Instant instant) {
+        List<CustomerFact> later = new ArrayList<>();
+        purchases.stream().filter(fact -> fact.occurredAt().isAfter(instant)).forEach(later::add);
+        feedback.stream().filter(fact -> fact.occurredAt().isAfter(instant)).forEach(later::add);
+        later.sort(java.util.Comparator.comparing(CustomerFact::occurredAt));
+        return later;
     }
 
     public String customerId() {
@@ -402,15 +424,6 @@ public final class CustomerProfile {
 
     public Optional<CurrentClass> currentClass(String key) {
         return Optional.ofNullable(classes.get(key));
-    }
-
-    /** Changes recorded but not yet published, oldest first. */
-    public List<ClassChange> pendingChanges() {
-        return Collections.unmodifiableList(pendingChanges);
-    }
-
-    public boolean hasPendingChanges() {
-        return !pendingChanges.isEmpty();
     }
 
     public String reportingCurrency() {

@@ -3,19 +3,24 @@ package io.segstream.segmentation.domain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The segment catalogue as data: the current version of every stored definition, compiled. Seeded with the default
  * catalogue when the store holds none (on first use, so that no event is classified before). Evaluation order:
- * dimensions by key, then audiences by key, so audiences see every dimension of the same evaluation.
+ * dimensions by key, then audiences by key, so audiences see every dimension of the same evaluation. A version is
+ * compiled once: reloading after another definition changed recompiles only that one.
  */
 public final class DefinitionCatalogue implements SegmentCatalogue {
     private final DefinitionStore store;
     private final DefinitionCompiler compiler;
     private final List<SegmentDefinition> defaults;
     private volatile Loaded loaded;
-    private volatile RfmPopulation population = RfmPopulation.EMPTY;
+    private volatile RfmScoring population = RfmPopulation.EMPTY;
+    /** Compiled definitions by key and version: versions never change once stored. */
+    private final Map<String, Dimension> compiled = new ConcurrentHashMap<>();
 
     /** The compiled definitions, with their clock sensitivity worked out once (it is asked once per changed profile). */
     private record Loaded(List<SegmentDefinition> definitions, List<Dimension> dimensions,
@@ -44,12 +49,12 @@ public final class DefinitionCatalogue implements SegmentCatalogue {
         return figures.withRfm(population.score(figures));
     }
 
-    /** Replaces the population RFM scores are quintiles of (refreshed periodically from the stored profiles). */
-    public void usePopulation(RfmPopulation refreshed) {
+    /** Replaces the population RFM scores are quintiles of. */
+    public void usePopulation(RfmScoring refreshed) {
         population = refreshed;
     }
 
-    public RfmPopulation population() {
+    public RfmScoring population() {
         return population;
     }
 
@@ -104,8 +109,16 @@ public final class DefinitionCatalogue implements SegmentCatalogue {
         }
         List<SegmentDefinition> ordered = new ArrayList<>(current);
         ordered.sort(Comparator.comparing(SegmentDefinition::kind).thenComparing(SegmentDefinition::key));
-        List<Dimension> dimensions = ordered.stream().map(compiler::compile).toList();
+        List<Dimension> dimensions = ordered.stream().map(this::compiledVersion).toList();
         loaded = new Loaded(List.copyOf(ordered), dimensions, ClockSensitivity.of(dimensions));
+    }
+
+    private Dimension compiledVersion(SegmentDefinition definition) {
+        if (definition.version() == 0) {
+            return compiler.compile(definition);
+        }
+        return compiled.computeIfAbsent(definition.key() + ":" + definition.version(),
+                id -> compiler.compile(definition));
     }
 
     private Loaded loaded() {

@@ -1,11 +1,17 @@
 package io.segstream.segmentation.domain;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Reads over many profiles: segment sizes, members, and paging through everyone (port; MongoDB adapter). */
+/**
+ * Reads of the profiles' view (port; MongoDB adapter): one customer, segment members, paging through everyone. The
+ * view is written behind the stream, so it trails the stream's state by its lag (a metric).
+ */
 public interface ProfileQueries {
 
-    /** How many customers are in this class of this definition now. */
+    Optional<CustomerProfile> find(String customerId);
+
+    /** How many customers are in this class of this definition in the view. */
     long countIn(String key, String className);
 
     /** Ids of the customers in this class, by id, one page at a time. */
@@ -16,4 +22,11 @@ public interface ProfileQueries {
 
     /** How many profiles there are. */
     long countProfiles();
+
+    /**
+     * Deletes the customer's profile from the view (the stream deletes it from its state on the same erasure).
+     *
+     * @return how many documents went (0 or 1)
+     */
+    long delete(String customerId);
 }

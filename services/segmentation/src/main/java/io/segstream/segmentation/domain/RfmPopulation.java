@@ -13,7 +13,7 @@ import java.util.Collection;
  * orders, less net spend. Ties therefore all get the same score, the one of their group's middle: a single customer
  * or a population of equals scores 3; a monetary value taken to zero by refunds ranks with the lowest.
  */
-public final class RfmPopulation {
+public final class RfmPopulation implements RfmScoring {
     private static final int QUINTILES = 5;
     public static final RfmPopulation EMPTY = new RfmPopulation(new long[0], new long[0], new double[0]);
 
@@ -69,11 +69,12 @@ public final class RfmPopulation {
         }
     }
 
-    public int size() {
+    @Override
+    public long size() {
         return recency.length;
     }
 
-    /** The customer's scores against this population, or null for a customer who never bought. */
+    @Override
     public RfmScore score(ProfileFigures figures) {
         if (!figures.hasPurchased()) {
             return null;

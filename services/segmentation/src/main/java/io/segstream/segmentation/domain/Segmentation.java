@@ -5,21 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * The segmentation use cases: apply a batch of purchase or feedback events to the customers' profiles and publish the class
- * changes they cause; relay changes left pending; read a profile. Plain Java: time comes in as arguments.
+ * The segmentation use cases over one set of profiles: apply purchase or feedback events and publish the class
+ * changes they cause; re-evaluate profiles for a reason other than an event (the clock, a redefinition, the RFM
+ * population). Plain Java: time comes in as arguments; where the profiles live and where the changes go are ports.
  *
- * <p>No dual write: a batch's profiles are written together with their pending changes (one atomic document write
- * per customer), then the changes are published, then removed from the documents. A crash in between leaves them
- * pending in the document, where the next batch for that customer or the relay finds and publishes them.
+ * <p>The caller makes the profile writes and the publication of the changes atomic (the stream's transaction): this
+ * class saves the profiles, then hands the changes to the publisher.
  */
 public final class Segmentation {
     private final ProfileStore store;
@@ -38,12 +31,8 @@ public final class Segmentation {
     }
 
     /**
-     * Applies the events (in the given order per customer) with one read and one write for the whole batch, then
-     * publishes the resulting changes, classified as of {@code asOf}.
-     *
-     * @throws ConcurrentProfileUpdate when a profile was written concurrently: retry the batch
-     * @throws ChangesNotPublished     when the changes were stored but not acknowledged: retrying the batch (or the
-     *                                 relay) publishes them
+     * Applies the events (in the given order per customer) with one read and one write per customer, then publishes
+     * the resulting changes, classified as of {@code asOf}.
      */
     public BatchResult apply(List<? extends CustomerFact> facts, Instant asOf) {
         if (facts.isEmpty()) {
@@ -56,16 +45,18 @@ public final class Segmentation {
         int duplicates = 0;
         int tooLate = 0;
         List<CustomerProfile> updated = new ArrayList<>();
-        List<CustomerProfile> withPending = new ArrayList<>();
+        List<ClassChange> changes = new ArrayList<>();
         for (Map.Entry<String, List<CustomerFact>> customer : byCustomer.entrySet()) {
             CustomerProfile profile = stored.getOrDefault(customer.getKey(),
                     CustomerProfile.newCustomer(customer.getKey()));
             boolean changed = false;
             for (CustomerFact fact : customer.getValue()) {
-                switch (profile.apply(fact, asOf, policy, catalogue).outcome()) {
+                ProfileUpdate update = profile.apply(fact, asOf, policy, catalogue);
+                switch (update.outcome()) {
                     case APPLIED -> {
                         applied++;
                         changed = true;
+                        changes.addAll(update.changes());
                     }
                     case DUPLICATE -> duplicates++;
                     case TOO_LATE -> tooLate++;
@@ -75,56 +66,28 @@ public final class Segmentation {
                 profile.planNextReevaluation(catalogue.clockSensitivity(), asOf, policy);
                 updated.add(profile);
             }
-            if (profile.hasPendingChanges()) {
-                withPending.add(profile);
-            }
         }
         store.saveAll(updated);
         updated.forEach(CustomerProfile::markSaved);
-        return new BatchResult(applied, duplicates, tooLate, publishPending(withPending));
+        publisher.publish(changes);
+        return new BatchResult(applied, duplicates, tooLate, changes);
     }
 
     /**
-     * Publishes, {@code batchSize} profiles at a time, the changes that have been pending since {@code cutoff} or
-     * earlier: those a crash or a broker outage left behind.
-     *
-     * @return the changes published
-     */
-    public List<ClassChange> relayPendingChanges(Instant cutoff, int batchSize) {
-        List<ClassChange> relayed = new ArrayList<>();
-        while (true) {
-            List<CustomerProfile> due = store.withPendingChangesSince(cutoff, batchSize);
-            if (due.isEmpty()) {
-                return relayed;
-            }
-            List<ClassChange> published = due.stream().flatMap(p -> p.pendingChanges().stream()).toList();
-            publisher.publish(published);
-            relayed.addAll(published);
-            Set<String> cleared = clear(due);
-            // A profile rewritten meanwhile is no longer due; stop if nothing could be cleared, to never spin.
-            if (due.size() < batchSize || cleared.isEmpty()) {
-                return relayed;
-            }
-        }
-    }
-
-    /**
-     * Re-classifies stored profiles on the given definitions as of {@code asOf}, for a reason other than an event
-     * ({@code cause}: "redefinition" or "sweep"): one bulk write for the profiles whose classes or definition
-     * versions changed, then the changes are published like an event batch's.
-     *
-     * @throws ConcurrentProfileUpdate when a profile was written concurrently: re-read the page and retry
+     * Re-classifies profiles on the given definitions as of {@code asOf}, for a reason other than an event
+     * ({@code cause}: "redefinition" or "sweep"): saves the profiles whose classes or definition versions changed,
+     * then publishes the changes.
      */
     public BatchResult reevaluate(List<CustomerProfile> profiles, List<Dimension> dimensions, Instant asOf,
                                   String cause) {
         return reevaluate(profiles, dimensions, asOf, cause, false);
     }
 
-    /** @param writeAll write every profile (the sweep: each one's planned instant moves on), not just changed ones */
+    /** @param writeAll save every profile (the sweep: each one's planned instant moves on), not just changed ones */
     private BatchResult reevaluate(List<CustomerProfile> profiles, List<Dimension> dimensions, Instant asOf,
                                    String cause, boolean writeAll) {
         List<CustomerProfile> updated = new ArrayList<>();
-        List<CustomerProfile> withPending = new ArrayList<>();
+        List<ClassChange> changes = new ArrayList<>();
         SegmentCatalogue scope = new SegmentCatalogue() {
             @Override
             public List<Dimension> dimensions() {
@@ -142,8 +105,8 @@ public final class Segmentation {
         for (CustomerProfile profile : profiles) {
             boolean outdated = dimensions.stream().anyMatch(dimension -> profile.currentClass(dimension.key())
                     .map(current -> current.definitionVersion() != dimension.definitionVersion()).orElse(true));
-            List<ClassChange> changes = profile.reclassify(scope, asOf, policy, cause);
-            if (outdated || !changes.isEmpty() || writeAll) {
+            List<ClassChange> profileChanges = profile.reclassify(scope, asOf, policy, cause);
+            if (outdated || !profileChanges.isEmpty() || writeAll) {
                 if (everyDimension) {
                     profile.planNextReevaluation(catalogue.clockSensitivity(), asOf, policy);
                 } else {
@@ -151,115 +114,49 @@ public final class Segmentation {
                 }
                 updated.add(profile);
             }
-            if (profile.hasPendingChanges()) {
-                withPending.add(profile);
-            }
+            changes.addAll(profileChanges);
         }
         store.saveAll(updated);
         updated.forEach(CustomerProfile::markSaved);
-        return new BatchResult(updated.size(), 0, 0, publishPending(withPending));
+        publisher.publish(changes);
+        return new BatchResult(updated.size(), 0, 0, changes);
     }
 
     /**
-     * Re-evaluates, {@code batchSize} at a time, every customer whose classes can have changed with the clock by
-     * {@code asOf} (their planned instant has come), with cause "sweep". A page written concurrently is retried.
+     * Re-evaluates, every definition, up to {@code limit} of the customers whose classes can have changed with the
+     * clock by {@code asOf} (their planned instant has come, earliest first), with cause "sweep"; each one's next
+     * instant is planned again, so a customer is not due twice for the same instant.
      *
-     * @return how many customers were re-evaluated and how many changes were published
+     * @return how many customers were re-evaluated (fewer than {@code limit}: nobody else is due) and how many
+     * changes were published
      */
-    public SweepSummary sweep(Instant asOf, int batchSize) {
-        return sweep(asOf, batchSize, 1);
+    public SweepSummary sweep(Instant asOf, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a sweep takes at least one customer at a time");
+        }
+        List<CustomerProfile> due = store.dueForReevaluation(asOf, limit);
+        if (due.isEmpty()) {
+            return SweepSummary.NOTHING;
+        }
+        BatchResult result = reevaluate(due, catalogue.dimensions(), asOf, SWEEP, true);
+        return new SweepSummary(result.applied(), result.published().size());
     }
 
     /**
-     * As {@link #sweep(Instant, int)}, reading up to {@code batchSize * parallelBatches} due customers at a time and
-     * re-evaluating them in batches of {@code batchSize}, up to {@code parallelBatches} at once (the batches hold
-     * distinct customers, so they never write the same profile; each waits on the database and the broker in turn).
-     * Only counts are kept: a first pass over a million customers publishes millions of changes.
+     * Re-evaluates the given definitions for up to {@code limit} profiles after {@code afterCustomerId} (null: from
+     * the first), in customer-id order: one slice of a re-evaluation of every customer.
+     *
+     * @return the slice: how many profiles it read, the last one's id (where the next slice starts), what it changed
      */
-    public SweepSummary sweep(Instant asOf, int batchSize, int parallelBatches) {
-        if (batchSize < 1 || parallelBatches < 1) {
-            throw new IllegalArgumentException("a sweep needs batches of at least one profile, at least one at a time");
+    public ReevaluationSlice reevaluateAfter(String afterCustomerId, int limit, List<Dimension> dimensions,
+                                             Instant asOf, String cause) {
+        List<CustomerProfile> page = store.profilesAfter(afterCustomerId, limit);
+        if (page.isEmpty()) {
+            return new ReevaluationSlice(0, afterCustomerId, 0, 0, true);
         }
-        long customers = 0;
-        long published = 0;
-        int limit = batchSize * parallelBatches;
-        ExecutorService workers = parallelBatches > 1
-                ? Executors.newFixedThreadPool(parallelBatches, new DaemonThreads("sweep-batch")) : null;
-        try {
-            while (true) {
-                List<CustomerProfile> due = store.dueForReevaluation(asOf, limit);
-                if (due.isEmpty()) {
-                    return new SweepSummary(customers, published);
-                }
-                List<Callable<BatchResult>> batches = new ArrayList<>();
-                for (int from = 0; from < due.size(); from += batchSize) {
-                    List<CustomerProfile> batch = due.subList(from, Math.min(due.size(), from + batchSize));
-                    batches.add(() -> reevaluate(batch, catalogue.dimensions(), asOf, SWEEP, true));
-                }
-                boolean conflict = false;
-                for (BatchResult result : run(batches, workers)) {
-                    if (result == null) {
-                        conflict = true;
-                    } else {
-                        customers += result.applied();
-                        published += result.published().size();
-                    }
-                }
-                // A batch written concurrently is read again (its customers are still due); otherwise a short read
-                // means no one else is due.
-                if (!conflict && due.size() < limit) {
-                    return new SweepSummary(customers, published);
-                }
-            }
-        } finally {
-            if (workers != null) {
-                workers.shutdownNow();
-            }
-        }
-    }
-
-    /** The batches' results in order, null for one that met a concurrent write; other failures are rethrown. */
-    private static List<BatchResult> run(List<Callable<BatchResult>> batches, ExecutorService workers) {
-        List<BatchResult> results = new ArrayList<>(batches.size());
-        if (workers == null) {
-            for (Callable<BatchResult> batch : batches) {
-                try {
-                    results.add(batch.call());
-                } catch (ConcurrentProfileUpdate e) {
-                    results.add(null);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return results;
-        }
-        try {
-            RuntimeException failure = null;
-            for (Future<BatchResult> batch : workers.invokeAll(batches)) {
-                try {
-                    results.add(batch.get());
-                } catch (ExecutionException e) {
-                    results.add(null);
-                    if (!(e.getCause() instanceof ConcurrentProfileUpdate) && failure == null) {
-                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                                : new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        }
-    }
-
-    public Optional<CustomerProfile> profile(String customerId) {
-        return store.find(customerId);
+        BatchResult result = reevaluate(page, dimensions, asOf, cause, false);
+        return new ReevaluationSlice(page.size(), page.get(page.size() - 1).customerId(), result.applied(),
+                result.published().size(), page.size() < limit);
     }
 
     public ProfilePolicy policy() {
@@ -268,22 +165,5 @@ public final class Segmentation {
 
     public ProfileFigures figures(CustomerProfile profile, Instant asOf) {
         return catalogue.enrich(profile.figures(asOf, policy));
-    }
-
-    private List<ClassChange> publishPending(List<CustomerProfile> profiles) {
-        if (profiles.isEmpty()) {
-            return List.of();
-        }
-        List<ClassChange> changes = profiles.stream().flatMap(p -> p.pendingChanges().stream()).toList();
-        publisher.publish(changes);
-        clear(profiles);
-        return changes;
-    }
-
-    private Set<String> clear(List<CustomerProfile> profiles) {
-        Set<String> cleared = store.clearPendingChanges(profiles);
-        profiles.stream().filter(p -> cleared.contains(p.customerId()))
-                .forEach(CustomerProfile::markPendingChangesCleared);
-        return cleared;
     }
 }

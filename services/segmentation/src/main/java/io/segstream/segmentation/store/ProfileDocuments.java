@@ -1,7 +1,6 @@
 package io.segstream.segmentation.store;
 
 import io.segstream.segmentation.domain.CategoryShare;
-import io.segstream.segmentation.domain.ClassChange;
 import io.segstream.segmentation.domain.CurrentClass;
 import io.segstream.segmentation.domain.CustomerProfile;
 import io.segstream.segmentation.domain.DefinitionKind;
@@ -23,13 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code profiles} document of a customer and back. Embedded instants are ISO-8601 strings, not BSON dates: a
- * date keeps only milliseconds, and a republished change must carry exactly the event time it was first published
- * with. Only the fields the store queries on ({@code updatedAt}, {@code pendingSince}) are BSON dates. Money is
- * Decimal128.
- *
- * <p>Public only so that the local stack's benchmark seeds profiles with this mapping, the one definition of the
- * stored shape, rather than a copy of it.
+ * The {@code profiles} document of a customer (the view the stream writes behind) and back. Embedded instants are
+ * ISO-8601 strings, not BSON dates: a date keeps only milliseconds, and the view shows exactly the event times the
+ * state holds. Only {@code updatedAt} and {@code nextReevaluationAt} are BSON dates. Money is Decimal128.
  */
 public final class ProfileDocuments {
     /** The collection the profiles are kept in, one document per customer. */
@@ -37,8 +32,6 @@ public final class ProfileDocuments {
     static final String ID = "_id";
     public static final String VERSION = "version";
     public static final String UPDATED_AT = "updatedAt";
-    static final String PENDING_SINCE = "pendingSince";
-    static final String PENDING_CHANGES = "pendingChanges";
     static final String PURCHASES = "purchases";
     static final String EARLIER = "earlier";
     static final String SEGMENTS = "segments";
@@ -58,8 +51,7 @@ public final class ProfileDocuments {
                 .append(EARLIER, earlier(profile.earlier()))
                 .append(FEEDBACK, profile.feedback().stream().map(ProfileDocuments::feedback).toList())
                 .append(EARLIER_FEEDBACK, earlierFeedback(profile.earlierFeedback()))
-                .append(SEGMENTS, segments(profile))
-                .append(PENDING_CHANGES, pendingChanges(profile.pendingChanges()));
+                .append(SEGMENTS, segments(profile));
         if (profile.nextReevaluationAt() != null) {
             // A BSON date: the sweep queries it (millisecond precision is plenty for a plan).
             document.append(NEXT_REEVALUATION_AT, java.util.Date.from(profile.nextReevaluationAt()));
@@ -72,11 +64,7 @@ public final class ProfileDocuments {
         return profile.classes().stream().map(ProfileDocuments::segment).toList();
     }
 
-    static List<Document> pendingChanges(List<ClassChange> changes) {
-        return changes.stream().map(ProfileDocuments::change).toList();
-    }
-
-    static CustomerProfile toProfile(Document document) {
+    public static CustomerProfile toProfile(Document document) {
         String customerId = document.getString(ID);
         List<PurchaseFact> purchases = new ArrayList<>();
         for (Document fact : document.getList(PURCHASES, Document.class, List.of())) {
@@ -86,17 +74,13 @@ public final class ProfileDocuments {
         for (Document segment : document.getList(SEGMENTS, Document.class, List.of())) {
             classes.add(segment(segment));
         }
-        List<ClassChange> pending = new ArrayList<>();
-        for (Document change : document.getList(PENDING_CHANGES, Document.class, List.of())) {
-            pending.add(change(customerId, change));
-        }
         List<FeedbackFact> feedback = new ArrayList<>();
         for (Document fact : document.getList(FEEDBACK, Document.class, List.of())) {
             feedback.add(feedback(customerId, fact));
         }
         CustomerProfile profile = CustomerProfile.restore(customerId, number(document, VERSION), purchases,
                 earlier(document.get(EARLIER, Document.class)), feedback,
-                earlierFeedback(document.get(EARLIER_FEEDBACK, Document.class)), classes, pending,
+                earlierFeedback(document.get(EARLIER_FEEDBACK, Document.class)), classes,
                 document.getString(REPORTING_CURRENCY));
         java.util.Date next = document.getDate(NEXT_REEVALUATION_AT);
         profile.restoreNextReevaluationAt(next == null ? null : next.toInstant());
@@ -229,30 +213,6 @@ public final class ProfileDocuments {
                 number(segment, "definitionVersion"), instant(segment.getString("since")),
                 segment.getString("causedBy"), instant(segment.getString("evaluatedAt")), reason,
                 kind(segment.getString("kind")));
-    }
-
-    private static Document change(ClassChange change) {
-        return new Document("eventId", change.eventId())
-                .append("kind", change.kind().name())
-                .append("key", change.key())
-                .append("from", change.from())
-                .append("to", change.to())
-                .append("definitionVersion", change.definitionVersion())
-                .append("causedBy", change.causedBy())
-                .append("occurredAt", change.occurredAt().toString())
-                .append("recencyDays", change.recencyDays())
-                .append("frequency", change.frequency())
-                .append("monetary", decimal(change.monetary()))
-                .append("rfm", change.rfm());
-    }
-
-    private static ClassChange change(String customerId, Document change) {
-        Number recency = change.get("recencyDays", Number.class);
-        return new ClassChange(change.getString("eventId"), customerId, change.getString("key"),
-                change.getString("from"), change.getString("to"), number(change, "definitionVersion"),
-                change.getString("causedBy"), instant(change.getString("occurredAt")),
-                recency == null ? null : recency.intValue(), number(change, "frequency"), money(change, "monetary"),
-                kind(change.getString("kind")), change.getString("rfm"));
     }
 
     /** Documents written before audiences existed have no kind: they are dimensions. */

@@ -4,8 +4,10 @@ import io.segstream.contracts.Ids;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemException;
 import io.segstream.segmentation.domain.CustomerProfile;
+import io.segstream.segmentation.domain.DefinitionCatalogue;
 import io.segstream.segmentation.domain.EvaluationClock;
-import io.segstream.segmentation.domain.Segmentation;
+import io.segstream.segmentation.domain.ProfilePolicy;
+import io.segstream.segmentation.domain.ProfileQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,17 +16,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 
-/** A customer's profile and segments. Unknown customers are a 404 problem with code CUSTOMER_NOT_FOUND. */
+/**
+ * A customer's profile and segments, from the profiles view (which trails the stream by its lag, normally well under
+ * a second). Unknown customers are a 404 problem with code CUSTOMER_NOT_FOUND.
+ */
 @RestController
 @RequestMapping("/api/v1/customers/{customerId}")
 class CustomerProfileController {
     static final String CUSTOMER_NOT_FOUND = "CUSTOMER_NOT_FOUND";
 
-    private final Segmentation segmentation;
+    private final ProfileQueries profiles;
+    private final DefinitionCatalogue catalogue;
+    private final ProfilePolicy policy;
     private final EvaluationClock clock;
 
-    CustomerProfileController(Segmentation segmentation, EvaluationClock clock) {
-        this.segmentation = segmentation;
+    CustomerProfileController(ProfileQueries profiles, DefinitionCatalogue catalogue, ProfilePolicy policy,
+                              EvaluationClock clock) {
+        this.profiles = profiles;
+        this.catalogue = catalogue;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -32,7 +42,7 @@ class CustomerProfileController {
     ProfileResponse profile(@PathVariable String customerId) {
         CustomerProfile profile = find(customerId);
         Instant asOf = clock.now();
-        return ProfileResponse.of(profile, segmentation.figures(profile, asOf));
+        return ProfileResponse.of(profile, catalogue.enrich(profile.figures(asOf, policy)));
     }
 
     @GetMapping("/segments")
@@ -45,7 +55,7 @@ class CustomerProfileController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCodes.BAD_PARAMETER,
                     "customerId is not a valid id");
         }
-        return segmentation.profile(customerId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+        return profiles.find(customerId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 CUSTOMER_NOT_FOUND, "no customer with this id is known"));
     }
 }

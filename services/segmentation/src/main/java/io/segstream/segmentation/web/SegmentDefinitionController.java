@@ -14,7 +14,7 @@ import io.segstream.segmentation.domain.Recomputation;
 import io.segstream.segmentation.domain.RecomputationLog;
 import io.segstream.segmentation.domain.Redefinitions;
 import io.segstream.segmentation.domain.SegmentDefinition;
-import io.segstream.segmentation.reevaluation.RecomputationRunner;
+import io.segstream.segmentation.stream.InternalTopicsView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Segment definitions: list with sizes, members, new versions (PUT, which starts a background re-evaluation),
- * previews, and the progress of re-evaluations. A definition that does not compile is a 422 problem: code
+ * Segment definitions: list with sizes, members, new versions (PUT: the stream then re-evaluates every customer on
+ * it), previews, and the progress of re-evaluations. A definition that does not compile is a 422 problem: code
  * INVALID_EXPRESSION for an expression (with where, line and column), INVALID_DEFINITION for anything else.
  */
 @RestController
@@ -48,19 +48,19 @@ class SegmentDefinitionController {
     private final DefinitionCatalogue catalogue;
     private final Redefinitions redefinitions;
     private final ProfileQueries queries;
-    private final RecomputationRunner runner;
+    private final InternalTopicsView population;
     private final RecomputationLog runs;
     private final EvaluationClock clock;
     private final AuditTrail audit;
 
     SegmentDefinitionController(DefinitionCatalogue catalogue, Redefinitions redefinitions, ProfileQueries queries,
-                                RecomputationRunner runner, RecomputationLog runs, EvaluationClock clock,
+                                InternalTopicsView population, RecomputationLog runs, EvaluationClock clock,
                                 AuditTrail audit) {
         this.audit = audit;
         this.catalogue = catalogue;
         this.redefinitions = redefinitions;
         this.queries = queries;
-        this.runner = runner;
+        this.population = population;
         this.runs = runs;
         this.clock = clock;
     }
@@ -111,7 +111,7 @@ class SegmentDefinitionController {
             throw new ProblemException(HttpStatus.CONFLICT, CONCURRENT_CHANGE,
                     "the definition was changed concurrently; send it again");
         }
-        String recomputationId = runner.start(stored);
+        String recomputationId = Recomputation.idOf(stored);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("version", stored.version());
         detail.put("kind", stored.kind().name());
@@ -135,9 +135,11 @@ class SegmentDefinitionController {
                 "no re-evaluation with this id"));
     }
 
+    /** From the tasks' population summaries: at most {@code rfm.summary-interval} old, no scan of the view. */
     private Map<String, Long> sizes(SegmentDefinition definition) {
         Map<String, Long> sizes = new LinkedHashMap<>();
-        definition.classNames().forEach(name -> sizes.put(name, queries.countIn(definition.key(), name)));
+        definition.classNames().forEach(name -> sizes.put(name, population.population().sizeOf(definition.key(),
+                name)));
         return sizes;
     }
 

@@ -2,16 +2,11 @@ package io.segstream.segmentation.domain;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static io.segstream.segmentation.domain.PurchaseFactMother.CATALOGUE;
 import static io.segstream.segmentation.domain.PurchaseFactMother.NOW;
@@ -19,11 +14,9 @@ import static io.segstream.segmentation.domain.PurchaseFactMother.UNBOUNDED;
 import static io.segstream.segmentation.domain.PurchaseFactMother.daysBefore;
 import static io.segstream.segmentation.domain.PurchaseFactMother.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SegmentationTest {
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final InMemoryProfileStore store = new InMemoryProfileStore(clock);
+    private final InMemoryProfileStore store = new InMemoryProfileStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final Segmentation segmentation = new Segmentation(store, publisher, CATALOGUE, UNBOUNDED);
 
@@ -39,8 +32,9 @@ class SegmentationTest {
         assertThat(publisher.published).extracting(c -> c.customerId() + ":" + c.from() + ">" + c.to())
                 .containsExactly("C-1:null>NEW", "C-1:NEW>ACTIVE", "C-2:null>NEW");
         assertThat(result.published()).isEqualTo(publisher.published);
-        assertThat(store.find("C-1").orElseThrow().hasPendingChanges()).isFalse();
+        assertThat(store.writes).isEqualTo(1);
         assertThat(store.find("C-1").orElseThrow().purchases()).hasSize(2);
+        assertThat(store.find("C-1").orElseThrow().version()).isEqualTo(1);
     }
 
     @Test
@@ -58,103 +52,32 @@ class SegmentationTest {
     }
 
     @Test
-    void changesTheBrokerDidNotTakeStayPendingAndTheNextBatchForTheCustomerPublishesThem() {
-        publisher.failing = true;
-        List<PurchaseFact> batch = List.of(purchase("C-1", "a1", daysBefore(NOW, 20), "10.00"));
-        assertThatThrownBy(() -> segmentation.apply(batch, NOW)).isInstanceOf(ChangesNotPublished.class);
-        assertThat(store.find("C-1").orElseThrow().pendingChanges()).extracting(ClassChange::to)
-                .containsExactly("NEW");
-
-        publisher.failing = false;
-        BatchResult retried = segmentation.apply(batch, NOW);
-
-        assertThat(retried.duplicates()).isEqualTo(1);
-        assertThat(retried.published()).extracting(ClassChange::to).containsExactly("NEW");
-        assertThat(store.find("C-1").orElseThrow().hasPendingChanges()).isFalse();
-    }
-
-    @Test
-    void theRelayPublishesChangesPendingLongerThanTheGraceAndOnlyThose() {
-        publisher.failing = true;
-        assertThatThrownBy(() -> segmentation.apply(List.of(purchase("C-1", "a1", NOW, "1.00")), NOW))
-                .isInstanceOf(ChangesNotPublished.class);
-        publisher.failing = false;
-
-        assertThat(segmentation.relayPendingChanges(NOW.minus(Duration.ofSeconds(30)), 10)).isEmpty();
-        List<ClassChange> relayed = segmentation.relayPendingChanges(NOW, 10);
-
-        assertThat(relayed).extracting(ClassChange::causedBy).containsExactly("a1");
-        assertThat(publisher.published).isEqualTo(relayed);
-        assertThat(store.find("C-1").orElseThrow().hasPendingChanges()).isFalse();
-        assertThat(segmentation.relayPendingChanges(NOW, 10)).isEmpty();
-    }
-
-    @Test
-    void aProfileWrittenByAnotherWriterMeanwhileFailsTheBatchForARetry() {
-        segmentation.apply(List.of(purchase("C-1", "a1", NOW, "1.00")), NOW);
-        ProfileStore racing = new ProfileStore() {
-            @Override
-            public Map<String, CustomerProfile> findAll(Collection<String> ids) {
-                Map<String, CustomerProfile> read = store.findAll(ids);
-                store.overwrite(read.get("C-1"));
-                return read;
-            }
-
-            @Override
-            public Optional<CustomerProfile> find(String id) {
-                return store.find(id);
-            }
-
-            @Override
-            public void saveAll(Collection<CustomerProfile> profiles) {
-                store.saveAll(profiles);
-            }
-
-            @Override
-            public Set<String> clearPendingChanges(Collection<CustomerProfile> profiles) {
-                return store.clearPendingChanges(profiles);
-            }
-
-            @Override
-            public List<CustomerProfile> withPendingChangesSince(Instant cutoff, int limit) {
-                return store.withPendingChangesSince(cutoff, limit);
-            }
-
-            @Override
-            public List<CustomerProfile> dueForReevaluation(Instant asOf, int limit) {
-                return store.dueForReevaluation(asOf, limit);
-            }
-
-            @Override
-            public long delete(String customerId) {
-                return store.delete(customerId);
-            }
-        };
-        Segmentation raced = new Segmentation(racing, publisher, CATALOGUE, UNBOUNDED);
-
-        assertThatThrownBy(() -> raced.apply(List.of(purchase("C-1", "a2", daysBefore(NOW, 1), "1.00")), NOW))
-                .isInstanceOf(ConcurrentProfileUpdate.class);
-        assertThat(segmentation.apply(List.of(purchase("C-1", "a2", daysBefore(NOW, 1), "1.00")), NOW).applied())
-                .isEqualTo(1);
-    }
-
-    @Test
     void anEmptyBatchTouchesNothing() {
         assertThat(segmentation.apply(List.of(), NOW).published()).isEmpty();
         assertThat(store.reads).isZero();
     }
 
-    /** Records what it publishes, or fails like a broker that does not acknowledge. */
+    /** Records what it publishes. */
     static final class RecordingPublisher implements ChangePublisher {
         final List<ClassChange> published = new ArrayList<>();
-        boolean failing;
 
         @Override
-        public synchronized void publish(List<ClassChange> changes) {
-            if (failing) {
-                throw new ChangesNotPublished("broker away", null);
-            }
+        public void publish(List<ClassChange> changes) {
             published.addAll(changes);
+        }
+    }
+
+    /** Sweeps slice after slice until nobody is due; the summaries added up. */
+    private SweepSummary sweepAll(Segmentation by, Instant asOf, int slice) {
+        long customers = 0;
+        long changes = 0;
+        while (true) {
+            SweepSummary one = by.sweep(asOf, slice);
+            customers += one.customers();
+            changes += one.changes();
+            if (one.customers() < slice) {
+                return new SweepSummary(customers, changes);
+            }
         }
     }
 
@@ -179,7 +102,7 @@ class SegmentationTest {
         publisher.published.clear();
         assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 10)).isEqualTo(SweepSummary.NOTHING);
         assertThat(publisher.published).isEmpty();
-        SweepSummary later = segmentation.sweep(NOW.plus(Duration.ofDays(400)), 1);
+        SweepSummary later = sweepAll(segmentation, NOW.plus(Duration.ofDays(400)), 1);
         assertThat(publisher.published).extracting(c -> c.customerId() + ":" + c.to())
                 .containsExactlyInAnyOrder("C-1:CHURNED", "C-2:CHURNED");
         assertThat(later.changes()).isEqualTo(publisher.published.size());
@@ -187,7 +110,7 @@ class SegmentationTest {
     }
 
     @Test
-    void aSweepInBatchesAtOnceMovesEveryDueCustomerExactlyOnce() {
+    void aSweepInSlicesMovesEveryDueCustomerExactlyOnce() {
         List<CustomerFact> purchases = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             purchases.add(purchase("C-" + i, "p" + i, daysBefore(NOW, 10), "10.00"));
@@ -195,13 +118,41 @@ class SegmentationTest {
         segmentation.apply(purchases, NOW);
         publisher.published.clear();
 
-        SweepSummary summary = segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3);
+        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 5)).isEqualTo(new SweepSummary(5, 5));
+        SweepSummary rest = sweepAll(segmentation, NOW.plus(Duration.ofDays(80)), 5);
 
-        assertThat(summary).isEqualTo(new SweepSummary(23, 23));
+        assertThat(rest).isEqualTo(new SweepSummary(18, 18));
         assertThat(publisher.published).hasSize(23).extracting(ClassChange::customerId).doesNotHaveDuplicates();
         assertThat(publisher.published).allSatisfy(change -> assertThat(change.to()).isEqualTo("AT_RISK"));
-        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 2, 3)).isEqualTo(SweepSummary.NOTHING);
-        assertThat(store.find("C-7").orElseThrow().hasPendingChanges()).isFalse();
+        assertThat(segmentation.sweep(NOW.plus(Duration.ofDays(80)), 5)).isEqualTo(SweepSummary.NOTHING);
+    }
+
+    @Test
+    void aReevaluationInSlicesReadsEveryProfileOnceInIdOrderAndWritesOnlyThoseItChanges() {
+        Redefinable tier = new Redefinable();
+        Segmentation withTier = new Segmentation(store, publisher, () -> List.of(PurchaseFactMother.LIFECYCLE, tier),
+                UNBOUNDED);
+        for (int i = 0; i < 7; i++) {
+            withTier.apply(List.of(purchase("C-" + i, "p" + i, daysBefore(NOW, 10), "10.00")), NOW);
+        }
+        publisher.published.clear();
+        int writes = store.writes;
+
+        ReevaluationSlice first = withTier.reevaluateAfter(null, 3, List.of(tier), NOW, "redefinition");
+        assertThat(first).isEqualTo(new ReevaluationSlice(3, "C-2", 0, 0, false));
+        assertThat(store.writes).as("nothing changed, nothing written").isEqualTo(writes);
+
+        tier.version = 2;
+        List<String> read = new ArrayList<>();
+        ReevaluationSlice slice = new ReevaluationSlice(0, null, 0, 0, false);
+        while (!slice.finished()) {
+            slice = withTier.reevaluateAfter(slice.lastId(), 3, List.of(tier), NOW, "redefinition");
+            read.add(slice.read() + ":" + slice.written());
+        }
+        assertThat(read).containsExactly("3:3", "3:3", "1:1");
+        assertThat(store.find("C-6").orElseThrow().currentClass("tier").orElseThrow().definitionVersion())
+                .isEqualTo(2);
+        assertThat(withTier.reevaluateAfter("C-6", 3, List.of(tier), NOW, "redefinition").finished()).isTrue();
     }
 
     /** A dimension whose definition version can be raised (a redefinition); one class, no clock sensitivity. */

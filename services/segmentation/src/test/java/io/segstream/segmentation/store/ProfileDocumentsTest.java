@@ -52,10 +52,9 @@ class ProfileDocumentsTest {
         assertThat(restored.earlierFeedback()).isEqualTo(profile.earlierFeedback());
         assertThat(restored.earlierFeedback().npsLatest()).isEqualTo(4);
         assertThat(restored.classes()).containsExactlyElementsOf(profile.classes());
-        assertThat(restored.pendingChanges()).isEqualTo(profile.pendingChanges());
         assertThat(restored.reportingCurrency()).isEqualTo("EUR");
         assertThat(restored.figures(NOW, KEEP_ONE)).isEqualTo(profile.figures(NOW, KEEP_ONE));
-        assertThat(restored.pendingChanges().get(0).occurredAt()).isEqualTo(NOW.minus(Duration.ofDays(40)));
+        assertThat(restored.currentClass("lifecycle").orElseThrow().since()).isEqualTo(NOW.minus(Duration.ofDays(3)));
     }
 
     private static PurchaseFact fact(String eventId, PurchaseKind kind, Instant at, String amount) {
