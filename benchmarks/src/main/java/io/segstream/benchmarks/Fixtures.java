@@ -169,15 +169,16 @@ public final class Fixtures {
         }
         profile.planNextReevaluation(catalogue.clockSensitivity(), AS_OF, policy);
         profile.markSaved();
-        profile.markPendingChangesCleared();
         return profile;
     }
 
-    /** The profile as the store gives it back: a fresh copy at the same version (what a read from MongoDB makes). */
+    /** A fresh copy of a profile at the same version (the facts are immutable and shared). */
     public static CustomerProfile copy(CustomerProfile stored) {
-        return CustomerProfile.restore(stored.customerId(), stored.version(), stored.purchases(), stored.earlier(),
-                stored.feedback(), stored.earlierFeedback(), stored.classes(), stored.pendingChanges(),
+        CustomerProfile copy = CustomerProfile.restore(stored.customerId(), stored.version(), stored.purchases(),
+                stored.earlier(), stored.feedback(), stored.earlierFeedback(), stored.classes(),
                 stored.reportingCurrency());
+        copy.restoreNextReevaluationAt(stored.nextReevaluationAt());
+        return copy;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.segstream.segmentation.domain.CustomerProfile;
 import io.segstream.segmentation.domain.DefinitionCatalogue;
 import io.segstream.segmentation.domain.ProfileFigures;
 import io.segstream.segmentation.domain.ProfilePolicy;
+import io.segstream.segmentation.stream.ProfileCodec;
 import io.segstream.segmentation.domain.ProfileUpdate;
 import io.segstream.segmentation.domain.PurchaseFact;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,6 +39,7 @@ public class ProfileUpdateBenchmark {
     ProfilePolicy policy;
     DefinitionCatalogue catalogue;
     CustomerProfile stored;
+    byte[] encoded;
     PurchaseFact newPurchase;
 
     @Setup
@@ -45,6 +47,7 @@ public class ProfileUpdateBenchmark {
         policy = Fixtures.policy();
         catalogue = Fixtures.catalogue(Fixtures.defaultPopulation());
         stored = Fixtures.profile("C-000042", historyPurchases, 42, policy, catalogue);
+        encoded = ProfileCodec.encode(stored);
         newPurchase = Fixtures.purchase("C-000042", "E-C-000042-new", Fixtures.AS_OF.minus(Duration.ofHours(1)),
                 new Random(4242));
     }
@@ -59,6 +62,18 @@ public class ProfileUpdateBenchmark {
     @Benchmark
     public CustomerProfile copyProfile() {
         return Fixtures.copy(stored);
+    }
+
+    /** Reading the profile from the stream's store (RocksDB holds it encoded): once per event. */
+    @Benchmark
+    public CustomerProfile decodeProfile() {
+        return ProfileCodec.decode(encoded);
+    }
+
+    /** Writing it back: once per applied event. */
+    @Benchmark
+    public byte[] encodeProfile() {
+        return ProfileCodec.encode(stored);
     }
 
     /** Recomputing every figure from the kept facts, and the RFM scores (done once per applied event). */

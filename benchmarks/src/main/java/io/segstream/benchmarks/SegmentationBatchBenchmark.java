@@ -7,6 +7,7 @@ import io.segstream.segmentation.domain.CustomerProfile;
 import io.segstream.segmentation.domain.DefinitionCatalogue;
 import io.segstream.segmentation.domain.ProfilePolicy;
 import io.segstream.segmentation.domain.ProfileStore;
+import io.segstream.segmentation.stream.ProfileCodec;
 import io.segstream.segmentation.domain.PurchaseFact;
 import io.segstream.segmentation.domain.Segmentation;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,11 +28,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * A poll of 500 purchases (the listener's max-poll-records) through {@link Segmentation#apply}, the pure domain use
@@ -86,45 +84,35 @@ public class SegmentationBatchBenchmark {
         return segmentation.apply(batch, Fixtures.AS_OF);
     }
 
-    /** Profiles held in memory; every read returns fresh copies of the same stored state, writes are dropped. */
+    /**
+     * Profiles held in memory as the stream's store holds them (ProfileCodec bytes): every read decodes the same
+     * stored state, every write encodes and is dropped, so a batch costs what a task's reads and writes cost.
+     */
     static final class InMemoryProfiles implements ProfileStore {
-        private final Map<String, CustomerProfile> stored;
+        private final Map<String, byte[]> stored = new HashMap<>();
         long saved;
 
-        InMemoryProfiles(Map<String, CustomerProfile> stored) {
-            this.stored = stored;
+        InMemoryProfiles(Map<String, CustomerProfile> profiles) {
+            profiles.forEach((id, profile) -> stored.put(id, ProfileCodec.encode(profile)));
         }
 
         @Override
         public Map<String, CustomerProfile> findAll(Collection<String> customerIds) {
             Map<String, CustomerProfile> found = new HashMap<>();
             for (String id : customerIds) {
-                CustomerProfile profile = stored.get(id);
+                byte[] profile = stored.get(id);
                 if (profile != null) {
-                    found.put(id, Fixtures.copy(profile));
+                    found.put(id, ProfileCodec.decode(profile));
                 }
             }
             return found;
         }
 
         @Override
-        public Optional<CustomerProfile> find(String customerId) {
-            return Optional.ofNullable(stored.get(customerId)).map(Fixtures::copy);
-        }
-
-        @Override
         public void saveAll(Collection<CustomerProfile> profiles) {
-            saved += profiles.size();
-        }
-
-        @Override
-        public Set<String> clearPendingChanges(Collection<CustomerProfile> profiles) {
-            return profiles.stream().map(CustomerProfile::customerId).collect(Collectors.toSet());
-        }
-
-        @Override
-        public List<CustomerProfile> withPendingChangesSince(Instant cutoff, int limit) {
-            return List.of();
+            for (CustomerProfile profile : profiles) {
+                saved += ProfileCodec.encode(profile, profile.version() + 1).length > 0 ? 1 : 0;
+            }
         }
 
         @Override
@@ -133,8 +121,8 @@ public class SegmentationBatchBenchmark {
         }
 
         @Override
-        public long delete(String customerId) {
-            return stored.remove(customerId) == null ? 0 : 1;
+        public List<CustomerProfile> profilesAfter(String afterId, int limit) {
+            return List.of();
         }
     }
 

@@ -25,7 +25,7 @@ class ProfileUpdateBenchmarkTest {
         assertThat(benchmark.stored.purchases()).hasSizeBetween(20, 60);
         assertThat(benchmark.stored.earlier().orders()).isPositive();
         assertThat(benchmark.stored.classes()).hasSize(13);
-        assertThat(benchmark.stored.hasPendingChanges()).isFalse();
+        assertThat(benchmark.stored.version()).isEqualTo(1);
     }
 
     @Test
@@ -41,6 +41,8 @@ class ProfileUpdateBenchmarkTest {
     @Test
     void copiesFiguresAndPlans() {
         assertThat(benchmark.copyProfile().purchases()).isEqualTo(benchmark.stored.purchases());
+        assertThat(benchmark.decodeProfile().classes()).containsExactlyElementsOf(benchmark.stored.classes());
+        assertThat(benchmark.encodeProfile()).isEqualTo(benchmark.encoded);
         ProfileFigures figures = benchmark.figuresAndRfm();
         assertThat(figures.orderCount()).isEqualTo(60);
         assertThat(figures.rfm()).isNotNull();

@@ -31,13 +31,15 @@ public record SegmentationProperties(
      *                                 one
      * @param monetaryRelativeAccuracy net spends closer than this fraction of their size rank as tied (the summary
      *                                 groups them to stay small and mergeable; recency and frequency are exact)
-     * @param rescoreInterval          shortest pause between two re-scorings of every customer on the rfm dimension
-     *                                 while the population changes ...
-     * @param rescoreGrowth            ... unless it grew or shrank by this fraction since the last one
+     * @param rescoreInterval          how often customers whose RFM scores the population's changes moved are
+     *                                 re-scored (their classes on the rfm dimension and the audiences) ...
+     * @param rescoreGrowth            ... or sooner when the population grew or shrank by this fraction ...
+     * @param rescoreMinPause          ... but never within this long of the last re-scoring
      */
     public record Rfm(@DefaultValue("2s") Duration summaryInterval,
                       @DefaultValue("0.001") double monetaryRelativeAccuracy,
-                      @DefaultValue("5m") Duration rescoreInterval, @DefaultValue("0.1") double rescoreGrowth) {
+                      @DefaultValue("1m") Duration rescoreInterval, @DefaultValue("0.1") double rescoreGrowth,
+                      @DefaultValue("10s") Duration rescoreMinPause) {
     }
 
     /**

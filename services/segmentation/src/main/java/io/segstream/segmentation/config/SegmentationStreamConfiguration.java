@@ -53,7 +53,8 @@ class SegmentationStreamConfiguration {
                                       MonetaryBuckets buckets, SegmentationProperties props) {
         return new TopologySettings(policy, compiler, clock, metrics, decoder, runtime.eventSource(), buckets,
                 props.stream().backgroundInterval(), props.stream().sliceSize(), props.sweep().enabled(),
-                props.rfm().summaryInterval(), props.rfm().rescoreInterval(), props.rfm().rescoreGrowth());
+                props.rfm().summaryInterval(), props.rfm().rescoreInterval(), props.rfm().rescoreGrowth(),
+                props.rfm().rescoreMinPause());
     }
 
     @Bean

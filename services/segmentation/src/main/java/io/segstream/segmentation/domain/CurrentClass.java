@@ -23,6 +23,11 @@ public record CurrentClass(String key, String className, long definitionVersion,
         reason = reason == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(reason));
     }
 
+    /** The same class, reason and cause, as of a later evaluation that found nothing it depends on changed. */
+    public CurrentClass evaluatedAgainAt(Instant instant) {
+        return new CurrentClass(key, className, definitionVersion, since, causedBy, instant, reason, kind);
+    }
+
     /** A dimension's present class. */
     public CurrentClass(String key, String className, long definitionVersion, Instant since, String causedBy,
                         Instant evaluatedAt, Map<String, Object> reason) {

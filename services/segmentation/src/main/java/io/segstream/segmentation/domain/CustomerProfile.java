@@ -197,9 +197,16 @@ public final class CustomerProfile {
                                        Instant occurredAt) {
         List<ClassChange> changes = new ArrayList<>();
         Map<String, String> segments = segmentsView();
+        Map<String, String> segmentsRead = Collections.unmodifiableMap(segments);
         for (Dimension dimension : dimensions) {
-            ClassAssignment assignment = dimension.classify(figures, Collections.unmodifiableMap(segments));
             CurrentClass current = classes.get(dimension.key());
+            if (current != null && current.definitionVersion() == dimension.definitionVersion()
+                    && dimension.stillHolds(current, figures, segmentsRead)) {
+                // Nothing the conditions read has changed: the same class, without evaluating them again.
+                classes.put(dimension.key(), current.evaluatedAgainAt(figures.asOf()));
+                continue;
+            }
+            ClassAssignment assignment = dimension.classify(figures, segmentsRead);
             boolean audience = dimension.kind() == DefinitionKind.AUDIENCE;
             // Not being in an audience needs no first announcement: an audience starts as "false".
             String from = current == null ? (audience ? DefinitionKind.NOT_MEMBER : null) : current.className();

@@ -26,6 +26,15 @@ public interface Dimension {
         return classify(figures);
     }
 
+    /**
+     * Whether the customer's present class {@code current} (given by this version) is still the class, told without
+     * evaluating the conditions: true only when nothing they read has changed since ({@code current}'s reason holds
+     * what they read). False by default: the conditions are evaluated.
+     */
+    default boolean stillHolds(CurrentClass current, ProfileFigures figures, Map<String, String> segments) {
+        return false;
+    }
+
     /** What can change this dimension's classes with the clock alone (for the sweep's index); nothing by default. */
     default ClockSensitivity clockSensitivity() {
         return ClockSensitivity.NONE;

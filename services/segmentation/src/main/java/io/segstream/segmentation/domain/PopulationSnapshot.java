@@ -49,22 +49,32 @@ public final class PopulationSnapshot implements RfmScoring {
         if (!figures.hasPurchased()) {
             return null;
         }
+        return score(LocalDate.ofInstant(figures.lastPurchaseAt(), zone), figures.orderCount(),
+                figures.monetary().doubleValue(), LocalDate.ofInstant(figures.asOf(), zone));
+    }
+
+    /** A member's scores as of {@code asOf}, as its figures would score; null for one who never bought. */
+    public RfmScore score(PopulationMember member, java.time.Instant asOf) {
+        if (!member.hasPurchased()) {
+            return null;
+        }
+        return score(member.lastPurchaseDay(), member.orders(), member.monetary(), LocalDate.ofInstant(asOf, zone));
+    }
+
+    private RfmScore score(LocalDate lastDay, long f, double net, LocalDate asOfDay) {
         int n = Math.toIntExact(buyers);
-        LocalDate lastDay = LocalDate.ofInstant(figures.lastPurchaseAt(), zone);
         int rScore;
-        if (figures.recencyDays() > 0) {
+        if (lastDay.isBefore(asOfDay)) {
             // A longer recency is worse: customers whose last purchase day is earlier.
             long day = lastDay.toEpochDay();
             rScore = RfmPopulation.scoreOf(count(lastPurchaseDays.below(day)), count(lastPurchaseDays.at(day)), n);
         } else {
             // Recency 0: everyone who bought on the as-of day or later ties at 0.
-            long today = LocalDate.ofInstant(figures.asOf(), zone).toEpochDay();
-            long below = lastPurchaseDays.below(today);
+            long below = lastPurchaseDays.below(asOfDay.toEpochDay());
             rScore = RfmPopulation.scoreOf(count(below), count(buyers - below), n);
         }
-        long f = figures.orderCount();
         int fScore = RfmPopulation.scoreOf(count(orders.below(f)), count(orders.at(f)), n);
-        long m = buckets.keyOf(figures.monetary().doubleValue());
+        long m = buckets.keyOf(net);
         int mScore = RfmPopulation.scoreOf(count(monetary.below(m)), count(monetary.at(m)), n);
         return RfmScore.of(rScore, fScore, mScore);
     }

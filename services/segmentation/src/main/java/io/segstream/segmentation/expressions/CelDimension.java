@@ -2,9 +2,11 @@ package io.segstream.segmentation.expressions;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import io.segstream.segmentation.domain.ClassAssignment;
 import io.segstream.segmentation.domain.ClassRule;
 import io.segstream.segmentation.domain.ClockSensitivity;
+import io.segstream.segmentation.domain.CurrentClass;
 import io.segstream.segmentation.domain.DefinitionKind;
 import io.segstream.segmentation.domain.Dimension;
 import io.segstream.segmentation.domain.ProfileFigures;
@@ -15,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,12 +40,20 @@ final class CelDimension implements Dimension {
     private static final Pattern WINDOW_FIELD = Pattern.compile(
             "profile\\.(purchases30d|purchases90d|purchases365d|monetary365d|complaintsRecent)");
     private static final Pattern SEGMENT_KEY = Pattern.compile("segments\\[\\s*['\"]([^'\"]+)['\"]\\s*]");
+    /**
+     * A use of profile or segments other than a named field or a literal key (the whole struct in a list, a key
+     * computed at run time): what such a condition reads cannot be told from its text.
+     */
+    private static final Pattern OPAQUE_USE = Pattern.compile(
+            "\\bprofile\\b(?!\\s*\\.\\s*[A-Za-z])|\\bsegments\\b(?!\\[\\s*['\"][^'\"]+['\"]\\s*])");
 
     private final SegmentDefinition definition;
     private final List<ClassRule> rules;
     private final List<CelRuntime.Program> programs;
     private final List<Set<String>> fieldsRead;
     private final List<Set<String>> segmentsRead;
+    /** Whether each condition reads only named fields and literal segment keys (so it can be skipped, see below). */
+    private final List<Boolean> readsAreKnown;
     private final ClockSensitivity clockSensitivity;
 
     CelDimension(SegmentDefinition definition, List<ClassRule> rules, List<CelRuntime.Program> programs) {
@@ -52,9 +64,11 @@ final class CelDimension implements Dimension {
                 : rules.stream().map(ClassRule::when).toList();
         this.fieldsRead = new ArrayList<>();
         this.segmentsRead = new ArrayList<>();
+        this.readsAreKnown = new ArrayList<>();
         for (String text : texts) {
             fieldsRead.add(matches(PROFILE_FIELD, text));
             segmentsRead.add(matches(SEGMENT_KEY, text));
+            readsAreKnown.add(text != null && !OPAQUE_USE.matcher(text).find());
         }
         this.clockSensitivity = clockSensitivityOf(texts);
     }
@@ -115,7 +129,13 @@ final class CelDimension implements Dimension {
     @Override
     public ClassAssignment classify(ProfileFigures figures, Map<String, String> segments) {
         Map<String, Object> profile = ProfileVariables.of(figures);
-        Map<String, Object> variables = Map.of("profile", profile, "segments", segments);
+        ProfileValue value = ProfileVariables.value(figures);
+        // A resolver rather than a map: evaluating with a map copies it into a new activation every time.
+        CelVariableResolver variables = name -> switch (name) {
+            case "profile" -> Optional.of(value);
+            case "segments" -> Optional.of(segments);
+            default -> Optional.empty();
+        };
         if (definition.kind() == DefinitionKind.AUDIENCE) {
             boolean member = holds(programs.get(0), variables);
             return new ClassAssignment(member ? DefinitionKind.MEMBER : DefinitionKind.NOT_MEMBER,
@@ -131,7 +151,47 @@ final class CelDimension implements Dimension {
         return new ClassAssignment(rules.get(last).name(), reason(profile, segments, last, rules.get(last).when()));
     }
 
-    private static boolean holds(CelRuntime.Program program, Map<String, Object> variables) {
+    /**
+     * The class still holds when every value read by the conditions tried up to it (what its reason records: the
+     * profile fields and segments they name, absent ones included as absent) is unchanged: the same conditions on the
+     * same values give the same class.
+     */
+    @Override
+    public boolean stillHolds(CurrentClass current, ProfileFigures figures, Map<String, String> segments) {
+        int held = definition.kind() == DefinitionKind.AUDIENCE ? 0 : classIndex(current.className());
+        if (held < 0) {
+            return false;
+        }
+        Map<String, Object> profile = ProfileVariables.of(figures);
+        Map<String, Object> reason = current.reason();
+        for (int i = 0; i <= held; i++) {
+            if (!readsAreKnown.get(i)) {
+                return false;
+            }
+            for (String field : fieldsRead.get(i)) {
+                if (!Objects.equals(reason.get(field), profile.get(field))) {
+                    return false;
+                }
+            }
+            for (String key : segmentsRead.get(i)) {
+                if (!Objects.equals(reason.get("segments[" + key + "]"), segments.get(key))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private int classIndex(String className) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).name().equals(className)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean holds(CelRuntime.Program program, CelVariableResolver variables) {
         try {
             return Boolean.TRUE.equals(program.eval(variables));
         } catch (CelEvaluationException e) {

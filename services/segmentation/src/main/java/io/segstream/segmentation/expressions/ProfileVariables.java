@@ -4,12 +4,15 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.common.types.StructType;
+import com.google.common.collect.ImmutableSet;
 import io.segstream.segmentation.domain.ProfileFigures;
 
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,6 +29,9 @@ final class ProfileVariables {
     }
 
     private static final Map<String, Field> FIELDS = fields();
+    /** The declared struct type of {@code profile}. */
+    static final StructType TYPE = StructType.create(TYPE_NAME, ImmutableSet.copyOf(FIELDS.keySet()),
+            name -> Optional.ofNullable(FIELDS.get(name)).map(Field::type));
 
     private ProfileVariables() {
     }
@@ -89,7 +95,7 @@ final class ProfileVariables {
     }
 
     /** The figures last turned into variables on this thread, with their variables. */
-    private record Built(ProfileFigures figures, Map<String, Object> variables) {
+    private record Built(ProfileFigures figures, Map<String, Object> variables, ProfileValue value) {
     }
 
     /**
@@ -105,8 +111,14 @@ final class ProfileVariables {
             return last.variables();
         }
         Map<String, Object> variables = Collections.unmodifiableMap(build(figures));
-        LAST_BUILT.set(new Built(figures, variables));
+        LAST_BUILT.set(new Built(figures, variables, new ProfileValue(variables, TYPE)));
         return variables;
+    }
+
+    /** The value of {@code profile} for these figures as CEL evaluates it. */
+    static ProfileValue value(ProfileFigures figures) {
+        of(figures);
+        return LAST_BUILT.get().value();
     }
 
     private static Map<String, Object> build(ProfileFigures figures) {

@@ -27,6 +27,7 @@ final class MemberCodec {
             out.writeString(key);
             out.writeString(className);
         });
+        out.writeString(member.rfm());
         return out.toByteArray();
     }
 
@@ -44,6 +45,6 @@ final class MemberCodec {
         for (int i = 0; i < classCount; i++) {
             classes.put(in.readString(), in.readString());
         }
-        return new PopulationMember(lastDay, orders, monetary, classes);
+        return new PopulationMember(lastDay, orders, monetary, classes, in.readString());
     }
 }

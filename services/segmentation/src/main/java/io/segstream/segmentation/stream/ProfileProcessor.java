@@ -20,15 +20,18 @@ import io.segstream.segmentation.domain.CustomerProfile;
 import io.segstream.segmentation.domain.DefinitionCatalogue;
 import io.segstream.segmentation.domain.DefinitionKind;
 import io.segstream.segmentation.domain.Dimension;
+import io.segstream.segmentation.domain.PopulationMember;
 import io.segstream.segmentation.domain.PopulationSnapshot;
 import io.segstream.segmentation.domain.PopulationSummary;
 import io.segstream.segmentation.domain.Redefinitions;
 import io.segstream.segmentation.domain.ReevaluationSlice;
+import io.segstream.segmentation.domain.RfmScore;
 import io.segstream.segmentation.domain.Segmentation;
 import io.segstream.segmentation.domain.SegmentDefinition;
 import io.segstream.segmentation.domain.SweepSummary;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -46,6 +49,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -62,6 +66,8 @@ import java.util.TreeMap;
 final class ProfileProcessor implements Processor<String, byte[], String, Routed> {
     private static final Logger log = LoggerFactory.getLogger(ProfileProcessor.class);
     private static final String STATE_KEY = "state";
+    /** A re-scoring checks this many members (cheap) for every profile a slice may re-evaluate (costly). */
+    private static final int RESCORE_CHECKS_PER_PROFILE = 20;
 
     private final TopologySettings settings;
     private ProcessorContext<String, Routed> context;
@@ -70,13 +76,14 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     private KeyValueStore<String, byte[]> erasures;
     private KeyValueStore<String, byte[]> taskState;
     private GlobalDefinitions definitions;
-    private ReadOnlyKeyValueStore<String, ?> population;
+    private ReadOnlyKeyValueStore<String, ?> populationStore;
     private DefinitionCatalogue catalogue;
     private Segmentation segmentation;
     private TaskState state;
     private long definitionsFingerprint;
     private long populationFingerprint;
     private long populationVersion;
+    private PopulationSnapshot population = null;
     private Rescoring rescoring = new Rescoring(Instant.EPOCH, 0, -1);
 
     /** What the task keeps of its background work: definition versions taken into account, jobs under way. */
@@ -105,8 +112,9 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
         this.erasures = context.getStateStore(SegmentationStores.ERASURES);
         this.taskState = context.getStateStore(SegmentationStores.TASK_STATE);
         this.definitions = new GlobalDefinitions(context.getStateStore(SegmentationStores.DEFINITIONS));
-        this.population = context.getStateStore(SegmentationStores.POPULATION);
-        this.profiles = new TaskProfiles(profileStore, due, members, settings.policy(), settings.buckets());
+        this.populationStore = context.getStateStore(SegmentationStores.POPULATION);
+        this.profiles = new TaskProfiles(profileStore, due, members, settings.policy(), settings.buckets(),
+                this::rfmCode);
         this.catalogue = new DefinitionCatalogue(definitions, settings.compiler(), List.of());
         this.segmentation = new Segmentation(profiles, this::publish, catalogue, settings.policy());
         byte[] stored = taskState.get(STATE_KEY);
@@ -271,8 +279,14 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
         BackgroundJob job = state.jobs().get(0);
         List<Dimension> dimensions = dimensionsOf(job);
         String cause = job.isRedefinition() ? Redefinitions.CAUSE : Segmentation.SWEEP;
-        ReevaluationSlice slice = dimensions.isEmpty() ? new ReevaluationSlice(0, job.after(), 0, 0, true)
-                : segmentation.reevaluateAfter(job.after(), settings.sliceSize(), dimensions, asOf, cause);
+        ReevaluationSlice slice;
+        if (dimensions.isEmpty()) {
+            slice = new ReevaluationSlice(0, job.after(), 0, 0, true);
+        } else if (job.isRedefinition()) {
+            slice = segmentation.reevaluateAfter(job.after(), settings.sliceSize(), dimensions, asOf, cause);
+        } else {
+            slice = rescoreSlice(job.after(), dimensions, asOf);
+        }
         settings.metrics().reevaluated(cause, slice.read());
         BackgroundJob advanced = job.after(slice);
         if (slice.finished()) {
@@ -282,6 +296,31 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
         }
         reportProgress(advanced, slice.finished());
         saveState();
+    }
+
+    /**
+     * A slice of a re-scoring: the members whose RFM scores the current population changes (a read of the small
+     * members store, not of the profiles), and only their profiles re-evaluated on the rfm dimension and the
+     * audiences.
+     */
+    private ReevaluationSlice rescoreSlice(String after, List<Dimension> dimensions, Instant asOf) {
+        List<KeyValue<String, PopulationMember>> members = profiles.membersAfter(after,
+                settings.sliceSize() * RESCORE_CHECKS_PER_PROFILE);
+        if (members.isEmpty()) {
+            return new ReevaluationSlice(0, after, 0, 0, true);
+        }
+        List<String> moved = new ArrayList<>();
+        for (KeyValue<String, PopulationMember> member : members) {
+            if (member.value.hasPurchased() && !Objects.equals(member.value.rfm(), rfmCode(member.value))) {
+                moved.add(member.key);
+            }
+        }
+        BatchResult result = moved.isEmpty() ? new BatchResult(0, 0, 0, List.of())
+                : segmentation.reevaluate(new ArrayList<>(profiles.findAll(moved).values()), dimensions, asOf,
+                Segmentation.SWEEP);
+        profiles.rescored(moved);
+        return new ReevaluationSlice(members.size(), members.get(members.size() - 1).key, result.applied(),
+                result.published().size(), members.size() < settings.sliceSize() * RESCORE_CHECKS_PER_PROFILE);
     }
 
     private List<Dimension> dimensionsOf(BackgroundJob job) {
@@ -325,7 +364,7 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     private void readPopulation() {
         long fingerprint = 1;
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        try (KeyValueIterator<String, ?> all = population.all()) {
+        try (KeyValueIterator<String, ?> all = populationStore.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
                 byte[] value = GlobalDefinitions.bytes(entry.value);
@@ -340,7 +379,8 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
         }
         populationFingerprint = fingerprint;
         populationVersion++;
-        catalogue.usePopulation(merged(parts.values(), settings).snapshot(settings.policy().purchaseDayZone()));
+        population = merged(parts.values(), settings).snapshot(settings.policy().purchaseDayZone());
+        catalogue.usePopulation(population);
     }
 
     /** Sums the summaries written with this task's monetary accuracy (others are skipped: they cannot be added). */
@@ -355,9 +395,9 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     }
 
     /**
-     * Queues a re-scoring of every customer on the rfm dimension (and the audiences, which may read it) when the
-     * population changed since the last one and either grew or shrank by the re-scoring fraction or the re-scoring
-     * interval has passed. At most one is queued at a time.
+     * Queues a re-scoring of the customers whose RFM scores moved (the rfm dimension and the audiences, which may read
+     * it) when the population changed since the last one and either grew or shrank by the re-scoring fraction or the
+     * re-scoring interval has passed, and never sooner than the minimum pause after the last. At most one is queued.
      */
     private void scheduleRescoring(Instant now) {
         if (state.jobs().stream().anyMatch(job -> !job.isRedefinition())
@@ -368,7 +408,8 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
         boolean moved = rescoring.buyers() == 0 ? buyers > 0
                 : Math.abs(buyers - rescoring.buyers()) >= settings.rescoreGrowth() * rescoring.buyers();
         boolean due = !now.isBefore(rescoring.startedAt().plus(settings.rescoreInterval()));
-        if (!moved && !due) {
+        boolean rested = !now.isBefore(rescoring.startedAt().plus(settings.rescoreMinPause()));
+        if (!rested || (!moved && !due)) {
             return;
         }
         rescoring = new Rescoring(now, buyers, populationVersion);
@@ -376,9 +417,10 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
         saveState();
     }
 
-    /** For the topology's tests: the merged population the task scores with. */
-    PopulationSnapshot populationSnapshot() {
-        return (PopulationSnapshot) catalogue.population();
+    /** The code of the RFM scores a member is classified with now. */
+    private String rfmCode(PopulationMember member) {
+        RfmScore score = population == null ? null : population.score(member, settings.clock().now());
+        return score == null ? null : score.code();
     }
 
 }

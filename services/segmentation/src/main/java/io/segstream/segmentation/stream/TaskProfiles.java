@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The profiles of one stream task's customers, in its state stores: the profile itself, its entry in the due store
@@ -30,14 +31,21 @@ final class TaskProfiles implements ProfileStore {
     private final KeyValueStore<String, byte[]> members;
     private final ProfilePolicy policy;
     private final PopulationSummary summary;
+    private final Function<PopulationMember, String> scoring;
     private boolean summaryChanged = true;
 
+    /**
+     * @param scoring the RFM code a member is classified with now (the population and the clock of the moment): kept
+     *                with the member, so that a re-scoring reads only the customers whose scores moved
+     */
     TaskProfiles(KeyValueStore<String, byte[]> profiles, KeyValueStore<Bytes, byte[]> due,
-                 KeyValueStore<String, byte[]> members, ProfilePolicy policy, MonetaryBuckets buckets) {
+                 KeyValueStore<String, byte[]> members, ProfilePolicy policy, MonetaryBuckets buckets,
+                 Function<PopulationMember, String> scoring) {
         this.profiles = profiles;
         this.due = due;
         this.members = members;
         this.policy = policy;
+        this.scoring = scoring;
         this.summary = new PopulationSummary(buckets);
         try (KeyValueIterator<String, byte[]> all = members.all()) {
             all.forEachRemaining(entry -> summary.add(MemberCodec.decode(entry.value)));
@@ -77,7 +85,39 @@ final class TaskProfiles implements ProfileStore {
                     due.put(DueKeys.of(profile.nextReevaluationAt(), customerId), new byte[0]);
                 }
             }
-            recount(customerId, profile.populationMember(policy));
+            PopulationMember member = profile.populationMember(policy);
+            recount(customerId, member.scored(scoring.apply(member)));
+        }
+    }
+
+    /**
+     * Up to {@code limit} members after {@code afterId} (null: from the first), in id order: what a re-scoring
+     * checks, without reading profiles.
+     */
+    List<KeyValue<String, PopulationMember>> membersAfter(String afterId, int limit) {
+        List<KeyValue<String, PopulationMember>> page = new ArrayList<>(limit);
+        try (KeyValueIterator<String, byte[]> entries = members.range(afterId, null)) {
+            while (entries.hasNext() && page.size() < limit) {
+                KeyValue<String, byte[]> entry = entries.next();
+                if (!entry.key.equals(afterId)) {
+                    page.add(KeyValue.pair(entry.key, MemberCodec.decode(entry.value)));
+                }
+            }
+        }
+        return page;
+    }
+
+    /** Records the scores these customers are classified with now (after a re-scoring that left them in class). */
+    void rescored(Collection<String> customerIds) {
+        for (String customerId : customerIds) {
+            byte[] stored = members.get(customerId);
+            if (stored != null) {
+                PopulationMember member = MemberCodec.decode(stored);
+                String code = scoring.apply(member);
+                if (!Objects.equals(code, member.rfm())) {
+                    members.put(customerId, MemberCodec.encode(member.scored(code)));
+                }
+            }
         }
     }
 

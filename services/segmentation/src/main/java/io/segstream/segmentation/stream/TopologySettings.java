@@ -19,14 +19,15 @@ import java.time.Duration;
  * @param sweepEnabled       whether tasks sweep customers whose classes can change with the clock
  * @param populationInterval how often each task publishes its population summary (when it changed) and reads the
  *                           merged one that RFM scores are quintiles of
- * @param rescoreInterval    shortest time between two re-scorings of every customer on the RFM dimension after the
- *                           population changed, unless it grew or shrank by {@code rescoreGrowth} (a fraction)
+ * @param rescoreInterval    how often the customers whose RFM scores the population's changes moved are re-scored
+ *                           (the population moves with every event), or sooner when it grew or shrank by
+ *                           {@code rescoreGrowth} (a fraction), but never within {@code rescoreMinPause} of the last
  */
 public record TopologySettings(ProfilePolicy policy, DefinitionCompiler compiler, EvaluationClock clock,
                                SegmentationMetrics metrics, ContractDecoder decoder, String eventSource,
                                MonetaryBuckets buckets, Duration backgroundInterval, int sliceSize,
                                boolean sweepEnabled, Duration populationInterval, Duration rescoreInterval,
-                               double rescoreGrowth) {
+                               double rescoreGrowth, Duration rescoreMinPause) {
 
     public TopologySettings {
         if (sliceSize < 1) {

@@ -83,7 +83,7 @@ final class StreamCluster {
                 new CelDefinitionCompiler(new CelDefinitionCompiler.Limits(1000, 30, 200, 1000)),
                 new EvaluationClock(clock, false), new SegmentationMetrics(meters), new ContractDecoder(256 * 1024),
                 "/segstream/segmentation", new MonetaryBuckets(0.001), Duration.ofMillis(100), 200, true,
-                Duration.ofSeconds(2), Duration.ofMinutes(5), 0.1);
+                Duration.ofSeconds(2), Duration.ofMinutes(5), 0.1, Duration.ofSeconds(10));
     }
 
     /** Exactly once, as application.yml configures the service. */

@@ -78,7 +78,7 @@ class StreamCrashIT {
     @Test
     void aKilledInstancesUncommittedWorkIsDoneAgainOnceAndPublishedOnce(@TempDir Path stateDir) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        instance = startInstance(stateDir, Duration.ofMinutes(1).toMillis());
+        instance = startInstance(stateDir, Duration.ofSeconds(15).toMillis());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (KafkaProducer<String, byte[]> producer = StreamCluster.producer()) {
             for (int i = 0; i < CUSTOMERS; i++) {
