@@ -37,7 +37,8 @@ class EnvironmentNamesTest {
                     "spring.security.oauth2.resourceserver.jwt.issuer-uri"),
             Map.entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES",
                     "spring.security.oauth2.resourceserver.jwt.audiences"),
-            Map.entry("SEGSTREAM_SECURITY_ROLES_CLAIM", "segstream.security.roles-claim"));
+            Map.entry("SEGSTREAM_SECURITY_ROLES_CLAIM", "segstream.security.roles-claim"),
+            Map.entry("SPRING_KAFKA_STREAMS_STATE_DIR", "spring.kafka.streams.state-dir"));
     /** Map properties: variable to (map property, key). */
     private static final Map<String, Map.Entry<String, String>> MAP_ENTRIES = Map.of(
             "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", Map.entry("spring.kafka.properties", "sasl.jaas.config"),

@@ -6,13 +6,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The topics a topic-creation script creates: its {@code create <topic> <partitions>} lines (docker-compose.yml's
- * kafka-topics service, the Kubernetes Job).
+ * The topics a topic-creation script creates: its {@code create <topic> <partitions> [compact]} lines
+ * (docker-compose.yml's kafka-topics service, the Kubernetes Job).
  */
 final class TopicScript {
-    private static final Pattern CREATE = Pattern.compile("(?m)^\\s*create\\s+(\\S+)\\s+(\\d+)\\s*$");
+    private static final Pattern CREATE = Pattern.compile(
+            "(?m)^\\s*create\\s+(\\S+)\\s+(\\d+)(?:\\s+(compact))?\\s*$");
 
     private TopicScript() {
+    }
+
+    /** The topics a script creates compacted (a third word "compact": cleanup.policy=compact). */
+    static java.util.Set<String> compacted(String script) {
+        java.util.Set<String> compacted = new java.util.TreeSet<>();
+        Matcher matcher = CREATE.matcher(script);
+        while (matcher.find()) {
+            if (matcher.group(3) != null) {
+                compacted.add(matcher.group(1));
+            }
+        }
+        return compacted;
     }
 
     static Map<String, Integer> topics(String script) {

@@ -21,6 +21,8 @@ class TopicsTest {
         Map<String, Integer> created = TopicScript.topics(ComposeFile.script("kafka-topics"));
 
         assertThat(created).containsExactlyInAnyOrderEntriesOf(TopicLayout.withPartitions(EVENT_TOPIC_PARTITIONS));
+        assertThat(TopicScript.compacted(ComposeFile.script("kafka-topics")))
+                .containsExactlyInAnyOrderElementsOf(TopicLayout.COMPACTED_TOPICS);
     }
 
     @Test
@@ -40,12 +42,15 @@ class TopicsTest {
 
         assertThat(TopicScript.topics(script))
                 .containsExactlyInAnyOrderEntriesOf(TopicLayout.withPartitions(EVENT_TOPIC_PARTITIONS));
+        assertThat(TopicScript.compacted(script)).containsExactlyInAnyOrderElementsOf(TopicLayout.COMPACTED_TOPICS);
         assertThat(script).contains("--if-not-exists").contains("--replication-factor 3");
     }
 
     @Test
     void theScriptReaderFindsEveryCreateLine() {
-        assertThat(TopicScript.topics("set -e\n  create a.v1 6\ncreate b.v1.dlq 1\n# create c 3 (comment)\n"))
-                .containsExactly(Map.entry("a.v1", 6), Map.entry("b.v1.dlq", 1));
+        String script = "set -e\n  create a.v1 6\ncreate b.v1.dlq 1\n# create c 3 (comment)\ncreate d 1 compact\n";
+        assertThat(TopicScript.topics(script))
+                .containsExactly(Map.entry("a.v1", 6), Map.entry("b.v1.dlq", 1), Map.entry("d", 1));
+        assertThat(TopicScript.compacted(script)).containsExactly("d");
     }
 }

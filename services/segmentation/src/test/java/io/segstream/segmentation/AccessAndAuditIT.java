@@ -53,6 +53,15 @@ class AccessAndAuditIT extends SegmentationIntegrationTest {
     }
 
     @Test
+    void theScrapeCarriesTheStreamThreadsAndRocksDbMemoryButNotPerNodeSeries() throws Exception {
+        HttpResponse<String> scrape = send("GET", "/actuator/prometheus", null, Role.METRICS);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("segstream_segmentation_events_applied_total", "kafka_stream_thread_",
+                "kafka_stream_state_block_cache_usage").doesNotContain("kafka_stream_processor_node_",
+                "kafka_stream_task_", "kafka_stream_record_cache_", "kafka_stream_state_put_rate");
+    }
+
+    @Test
     void marketingReadsAndPreviewsButOnlyAnAdministratorStoresADefinition() throws Exception {
         String key = "access-" + UUID.randomUUID().toString().substring(0, 8);
         String body = """

@@ -32,7 +32,7 @@ final class SweepBench {
     static final Duration SILENT_JUMP = Duration.ofDays(200);
     /** New customers per second sent while a pass runs. */
     static final double PROBE_RATE = 200;
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     /** One pass: customers expected due, how many the sweep took, in how long, the changes it published. */
     record Result(String pass, long due, double swept, double seconds, OptionalDouble changes, String meanwhile) {

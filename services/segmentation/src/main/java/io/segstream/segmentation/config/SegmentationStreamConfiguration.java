@@ -1,6 +1,7 @@
 package io.segstream.segmentation.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.segstream.runtime.config.RuntimeProperties;
 import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.segmentation.domain.DefinitionCompiler;
@@ -30,6 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -41,6 +43,29 @@ import java.util.function.Function;
  */
 @Configuration(proxyBeanMethods = false)
 class SegmentationStreamConfiguration {
+
+    /**
+     * Of Kafka Streams' own metrics, the stream threads' (rates, latencies, process and commit ratios) and the
+     * RocksDB memory (block cache, memtables, index and filter readers) are kept; the per task, per processor node,
+     * per store and record-cache ones (several hundred series per instance, most of a scrape's work) are not.
+     */
+    @Bean
+    MeterFilter streamMetricsKept() {
+        return MeterFilter.deny(id -> {
+            String name = id.getName();
+            if (name.startsWith("kafka.stream.state.")) {
+                return !ROCKSDB_MEMORY.contains(name);
+            }
+            return name.startsWith("kafka.stream.processor.node.") || name.startsWith("kafka.stream.task.")
+                    || name.startsWith("kafka.stream.record.cache.");
+        });
+    }
+
+    /** RocksDB's memory, as Kafka Streams reports it per store (bounded together by BoundedRocksDbMemory). */
+    static final Set<String> ROCKSDB_MEMORY = java.util.Set.of("kafka.stream.state.block.cache.usage",
+            "kafka.stream.state.block.cache.capacity", "kafka.stream.state.size.all.mem.tables",
+            "kafka.stream.state.estimate.table.readers.mem", "kafka.stream.state.estimate.num.keys",
+            "kafka.stream.state.total.sst.files.size");
 
     @Bean
     SegmentationMetrics segmentationMetrics(MeterRegistry meters) {
