@@ -28,6 +28,8 @@ class AsyncApiDocumentTest {
     private static final Set<String> SERVICES =
             Set.of("purchase-ingestion", "feedback-collection", "segmentation", "churn-alerting");
     private static final Set<String> INCOMING_TOPICS = Set.of(Topics.PURCHASES_INCOMING, Topics.FEEDBACK_INCOMING);
+    private static final Set<String> SEGMENTATION_INTERNAL = Set.of(Topics.SEGMENTATION_DEFINITIONS,
+            Topics.SEGMENTATION_POPULATION, Topics.SEGMENTATION_RECOMPUTATIONS);
 
     private final Map<String, Object> document = load();
 
@@ -108,31 +110,47 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    void everyServiceReadsInItsOwnConsumerGroup() {
+    void everyServiceReadsInItsOwnConsumerGroupOrItsStreamApplicationsGroup() {
         Map<String, Set<String>> topicsByGroup = new java.util.TreeMap<>();
         for (Map<String, Object> operation : operations()) {
             String application = applicationOf(operation);
             Map<String, Object> bindings = map(operation, "bindings");
+            String topic = addressOf(channelIdOf(operation));
             boolean service = SERVICES.contains(application);
-            if ("receive".equals(operation.get("action")) && service) {
+            if ("receive".equals(operation.get("action")) && service && !SEGMENTATION_INTERNAL.contains(topic)) {
                 List<Object> group = list(map(map(bindings, "kafka"), "groupId"), "enum");
-                assertThat(group).as(application).containsExactly(application);
-                topicsByGroup.computeIfAbsent(application, key -> new java.util.TreeSet<>())
-                        .add(addressOf(channelIdOf(operation)));
+                assertThat(group).as(application).hasSize(1);
+                assertThat(group.get(0)).as(application).isIn(application, application + "-stream");
+                topicsByGroup.computeIfAbsent((String) group.get(0), key -> new java.util.TreeSet<>()).add(topic);
             } else {
                 assertThat(bindings).as(operation.get("title") + " names no consumer group").isEmpty();
             }
         }
 
-        assertThat(topicsByGroup).containsOnlyKeys(SERVICES);
+        assertThat(topicsByGroup).containsOnlyKeys("purchase-ingestion", "feedback-collection", "segmentation",
+                "segmentation-stream", "churn-alerting");
         assertThat(topicsByGroup.get("purchase-ingestion"))
                 .containsExactlyInAnyOrder(Topics.PURCHASES_INCOMING, Topics.CUSTOMER_ERASURE);
         assertThat(topicsByGroup.get("feedback-collection"))
                 .containsExactlyInAnyOrder(Topics.FEEDBACK_INCOMING, Topics.CUSTOMER_ERASURE);
-        assertThat(topicsByGroup.get("segmentation")).containsExactlyInAnyOrder(Topics.PURCHASES_RECORDED,
+        assertThat(topicsByGroup.get("segmentation")).containsExactly(Topics.CUSTOMER_ERASURE);
+        assertThat(topicsByGroup.get("segmentation-stream")).containsExactlyInAnyOrder(Topics.PURCHASES_RECORDED,
                 Topics.FEEDBACK_RECORDED, Topics.CUSTOMER_ERASURE);
         assertThat(topicsByGroup.get("churn-alerting")).containsExactlyInAnyOrder(Topics.PURCHASES_RECORDED,
                 Topics.FEEDBACK_RECORDED, Topics.SEGMENT_CHANGES, Topics.CUSTOMER_ERASURE);
+    }
+
+    @Test
+    void theInternalTopicsAreWrittenAndReadBySegmentationAlone() {
+        for (Map<String, Object> operation : operations()) {
+            if (SEGMENTATION_INTERNAL.contains(addressOf(channelIdOf(operation)))) {
+                assertThat(applicationOf(operation)).as((String) operation.get("title")).isEqualTo("segmentation");
+            }
+        }
+        for (String topic : SEGMENTATION_INTERNAL) {
+            assertThat(topic).startsWith("segstream.");
+            assertThat((String) channelAt(topic).get("description")).contains("compacted");
+        }
     }
 
     @Test
