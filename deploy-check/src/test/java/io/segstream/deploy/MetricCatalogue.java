@@ -41,14 +41,18 @@ final class MetricCatalogue {
 
     /**
      * Framework metrics the dashboards and rules use: Prometheus' own {@code up}, Spring Boot's JVM, process and HTTP
-     * server meters, and the Kafka consumer metrics Spring Boot binds to Micrometer (KafkaClientMetrics).
+     * server meters, and the Kafka consumer metrics Spring Boot binds to Micrometer (KafkaClientMetrics), and the
+     * Kafka Streams state metrics the binder binds for segmentation.
      */
     static final Set<String> FRAMEWORK = Set.of("up", "process_uptime_seconds", "process_cpu_usage",
             "jvm_memory_used_bytes", "jvm_memory_max_bytes",
             "http_server_requests_seconds_count", "http_server_requests_seconds_sum",
             "http_server_requests_seconds_max",
             "kafka_consumer_fetch_manager_records_lag_max", "kafka_consumer_fetch_manager_records_lag",
-            "kafka_consumer_fetch_manager_records_consumed_total");
+            "kafka_consumer_fetch_manager_records_consumed_total",
+            // Kafka Streams' RocksDB memory, bound by the binder (segmentation keeps these, see its MeterFilter).
+            "kafka_stream_state_block_cache_usage", "kafka_stream_state_size_all_mem_tables",
+            "kafka_stream_state_estimate_table_readers_mem");
 
     /**
      * Planned metrics, named here before their service exports them (segmentation's segment sizes, issue 5; the

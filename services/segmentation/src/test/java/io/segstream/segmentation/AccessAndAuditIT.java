@@ -57,7 +57,8 @@ class AccessAndAuditIT extends SegmentationIntegrationTest {
         HttpResponse<String> scrape = send("GET", "/actuator/prometheus", null, Role.METRICS);
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("segstream_segmentation_events_applied_total", "kafka_stream_thread_",
-                "kafka_stream_state_block_cache_usage").doesNotContain("kafka_stream_processor_node_",
+                "kafka_stream_state_block_cache_usage", "kafka_stream_state_size_all_mem_tables",
+                "kafka_stream_state_estimate_table_readers_mem", "segstream_segmentation_view_staleness_seconds").doesNotContain("kafka_stream_processor_node_",
                 "kafka_stream_task_", "kafka_stream_record_cache_", "kafka_stream_state_put_rate");
     }
 

@@ -1,5 +1,6 @@
 package io.segstream.localstack.bench;
 
+import io.segstream.contracts.Topics;
 import io.segstream.localstack.LocalStack;
 import io.segstream.localstack.ServiceSpec;
 import io.segstream.localstack.StackSettings;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -34,6 +36,10 @@ public final class BenchCommand {
     static final String REPLAY = "replay";
     static final String ACCEPTED_METRIC = "segstream_purchases_accepted_total";
     private static final long SEED = 20_261_124L;
+    /** The service paused while segmentation is measured alone, its consumer group and what that group reads. */
+    private static final String CHURN = "churn-alerting";
+    private static final List<String> CHURN_TOPICS = List.of(Topics.PURCHASES_RECORDED, Topics.FEEDBACK_RECORDED,
+            Topics.SEGMENT_CHANGES, Topics.CUSTOMER_ERASURE);
 
     private BenchCommand() {
     }
@@ -96,25 +102,6 @@ public final class BenchCommand {
             WireServerBench.report(database, figures);
         }
 
-        SegmentationBench segmentation = new SegmentationBench(settings.bootstrapServers(), settings.partitions(),
-                segmentationUrl, http, err);
-        SegmentationBench.Result alone = step(figures, SegmentationBench.FIXED, () -> segmentation.run(
-                SegmentationBench.FIXED, new BenchPurchases("SF", options.customers(), SEED + 3),
-                options.fixedEvents(), options.rate()));
-        if (alone != null) {
-            SegmentationBench.report(SegmentationBench.FIXED, alone, figures);
-        }
-        SegmentationBench.Result aloneSaturated = step(figures, SegmentationBench.SATURATED, () -> segmentation.run(
-                SegmentationBench.SATURATED, new BenchPurchases("SS", options.customers(), SEED + 4),
-                options.events(), 0));
-        if (aloneSaturated != null) {
-            SegmentationBench.report(SegmentationBench.SATURATED, aloneSaturated, figures);
-            if (raw != null && !Double.isNaN(aloneSaturated.applied())) {
-                figures.add("ratio", "segmentation alone at saturation / raw produce+consume hop", ratio(
-                        aloneSaturated.appliedPerSecond(), raw.hopPerSecond()));
-            }
-        }
-
         PipelineBench pipeline = new PipelineBench(settings.bootstrapServers(), settings.partitions(),
                 segmentationUrl, http, err);
         PipelineBench.PhaseResult fixed = step(figures, PIPELINE_FIXED, () -> pipeline.run(PIPELINE_FIXED,
@@ -134,32 +121,26 @@ public final class BenchCommand {
                     + " at saturation / raw produce+consume hop", ratio(pipelinePerSecond, raw.hopPerSecond()));
         }
 
-        ProfileSeed.Result seeded = null;
-        if (options.profiles() == 0) {
-            figures.notMeasured(ProfileSeed.STEP, "customers made through segmentation", "--profiles 0");
-        } else {
-            err.printf("bench: profile seed: %,d customers through segmentation%n", options.profiles());
-            seeded = step(figures, ProfileSeed.STEP, () -> new ProfileSeed(SEED + 2, Instant.now())
-                    .seed(settings.bootstrapServers(), segmentation, options.profiles(), err));
-            if (seeded != null) {
-                ProfileSeed.report(seeded, figures);
+        // Segmentation alone: churn-alerting reads the same recorded topic and writes the same database; on two
+        // cores it would take its share of the CPU and of the wire server. It waits, stopped, until the end of the
+        // segmentation steps and then skips what they produced.
+        SegmentationBench segmentation = new SegmentationBench(settings.bootstrapServers(), settings.partitions(),
+                segmentationUrl, http, err);
+        Long churnPid = stack.servicePids().get(CHURN);
+        PausedConsumer churn = churnPid == null ? null : PausedConsumer.pause(CHURN, churnPid, CHURN, CHURN_TOPICS,
+                settings.bootstrapServers(), err);
+        try {
+            measureSegmentationAlone(options, settings, segmentation, http, segmentationUrl, raw, figures, err);
+        } finally {
+            if (churn != null) {
+                churn.close();
+                figures.add(SegmentationBench.SATURATED, CHURN + " during the segmentation steps", String.format(
+                        Locale.ROOT, "paused (SIGSTOP); %,d records of its topics skipped when resumed",
+                        churn.skipped()));
+            } else {
+                figures.add(SegmentationBench.SATURATED, CHURN + " during the segmentation steps",
+                        "running (its process id was not known)");
             }
-        }
-        int seededProfiles = seeded == null ? 0 : seeded.profiles();
-        Boolean reevaluated = step(figures, ReevaluationBench.STEP, () -> ReevaluationBench.run(
-                settings.bootstrapServers(), settings.partitions(), segmentationUrl, http, seededProfiles, figures,
-                err));
-        if (!options.sweep()) {
-            figures.notMeasured(SweepBench.STEP, "time-based sweep", "skipped (--no-sweep)");
-        } else if (!Boolean.TRUE.equals(reevaluated)) {
-            // A re-evaluation still running would compete with the sweep for the same profiles.
-            figures.notMeasured(SweepBench.STEP, "time-based sweep", "the re-evaluation before it was not measured");
-        } else {
-            step(figures, SweepBench.STEP, () -> {
-                SweepBench.run(settings.bootstrapServers(), settings.partitions(), segmentationUrl, http,
-                        ReevaluationBench.giveUp(seededProfiles), figures, err);
-                return Boolean.TRUE;
-            });
         }
 
         String purchaseUrl = settings.service("purchase-ingestion").baseUrl();
@@ -215,6 +196,57 @@ public final class BenchCommand {
                 Figures.perSecond((acceptedAfter.getAsDouble() - acceptedBefore) / seconds, "events"));
         figures.add(REPLAY, name + " (read, sent and answered by purchase-ingestion)",
                 Figures.seconds(seconds) + " wall" + accepted);
+    }
+
+    /** The steps that measure segmentation alone: fed straight into its input topic, churn-alerting paused. */
+    private static void measureSegmentationAlone(BenchOptions options, StackSettings settings,
+                                                 SegmentationBench segmentation, ServiceHttp http,
+                                                 String segmentationUrl, RawBrokerBench.Result raw, Figures figures,
+                                                 PrintStream err) {
+        SegmentationBench.Result alone = step(figures, SegmentationBench.FIXED, () -> segmentation.run(
+                SegmentationBench.FIXED, new BenchPurchases("SF", options.customers(), SEED + 3),
+                options.fixedEvents(), options.rate()));
+        if (alone != null) {
+            SegmentationBench.report(SegmentationBench.FIXED, alone, figures);
+        }
+        SegmentationBench.Result aloneSaturated = step(figures, SegmentationBench.SATURATED, () -> segmentation.run(
+                SegmentationBench.SATURATED, new BenchPurchases("SS", options.customers(), SEED + 4),
+                options.events(), 0));
+        if (aloneSaturated != null) {
+            SegmentationBench.report(SegmentationBench.SATURATED, aloneSaturated, figures);
+            if (raw != null && !Double.isNaN(aloneSaturated.applied())) {
+                figures.add("ratio", "segmentation alone at saturation / raw produce+consume hop", ratio(
+                        aloneSaturated.appliedPerSecond(), raw.hopPerSecond()));
+            }
+        }
+
+        ProfileSeed.Result seeded = null;
+        if (options.profiles() == 0) {
+            figures.notMeasured(ProfileSeed.STEP, "customers made through segmentation", "--profiles 0");
+        } else {
+            err.printf("bench: profile seed: %,d customers through segmentation%n", options.profiles());
+            seeded = step(figures, ProfileSeed.STEP, () -> new ProfileSeed(SEED + 2, Instant.now())
+                    .seed(settings.bootstrapServers(), segmentation, options.profiles(), err));
+            if (seeded != null) {
+                ProfileSeed.report(seeded, figures);
+            }
+        }
+        int seededProfiles = seeded == null ? 0 : seeded.profiles();
+        Boolean reevaluated = step(figures, ReevaluationBench.STEP, () -> ReevaluationBench.run(
+                settings.bootstrapServers(), settings.partitions(), segmentationUrl, http, seededProfiles, figures,
+                err));
+        if (!options.sweep()) {
+            figures.notMeasured(SweepBench.STEP, "time-based sweep", "skipped (--no-sweep)");
+        } else if (!Boolean.TRUE.equals(reevaluated)) {
+            // A re-evaluation still running would compete with the sweep for the same profiles.
+            figures.notMeasured(SweepBench.STEP, "time-based sweep", "the re-evaluation before it was not measured");
+        } else {
+            step(figures, SweepBench.STEP, () -> {
+                SweepBench.run(settings.bootstrapServers(), settings.partitions(), segmentationUrl, http,
+                        ReevaluationBench.giveUp(seededProfiles), figures, err);
+                return Boolean.TRUE;
+            });
+        }
     }
 
     /** Runs one step; a failure becomes a "not measured" figure with the reason, and the run goes on. */

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntSupplier;
 
 /**
@@ -54,6 +55,7 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
     static final int QUICK_PROFILES = 5_000;
     static final int MAX_PROFILES = 10_000_000;
     static final String DEFAULT_OUTPUT = "docs/benchmarks.md";
+    static final String GUARANTEE_ARGUMENT = "--spring.kafka.streams.properties.processing.guarantee=";
     private static final int MAX_PORT = 65_535;
 
     static final Set<String> FLAGS = Set.of("no-replay", "no-online-retail", "no-sweep", "keep", "quick");
@@ -61,7 +63,9 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
             "no-replay", "no-sweep",
             "no-online-retail", "keep", "output", "quick", "data-dir", "host", "kafka-port", "kafka-controller-port",
             "mongo-port", "purchase-port", "feedback-port", "segmentation-port", "churn-port", "partitions",
-            "service-heap", "ready-timeout", "note");
+            "service-heap", "ready-timeout", "note", "processing-guarantee");
+    /** Kafka Streams' guarantees segmentation can run with (its default: exactly_once_v2). */
+    static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
     static final String USAGE = """
               bench [options]      start a separate stack on free ports (its data in .segstream/bench-<time>, deleted
@@ -82,6 +86,8 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
                 --keep                 keep the bench stack's data directory
                 --output FILE          where the results go (docs/benchmarks.md)
                 --note TEXT            a line written above the results, e.g. what else was running
+                --processing-guarantee G  segmentation's Kafka Streams guarantee: exactly_once_v2 (its default) or
+                                       at_least_once, to measure what exactly once costs
                 ports, --partitions, --service-heap, --ready-timeout, --data-dir as for run (ports default to free ones)
             """;
 
@@ -107,13 +113,21 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
         boolean replay = !cli.flag("no-replay");
         boolean onlineRetail = replay && !quick && !cli.flag("no-online-retail");
         Path output = cli.path("output", Path.of(DEFAULT_OUTPUT));
+        String guarantee = cli.string("processing-guarantee", null);
+        if (guarantee != null && !GUARANTEES.contains(guarantee)) {
+            throw new CommandLine.UsageException("--processing-guarantee is one of " + new TreeSet<>(
+                    GUARANTEES) + ", not " + guarantee);
+        }
+        List<String> segmentationArguments = guarantee == null ? List.of(SweepBench.FOLLOW_EVENT_TIME)
+                : List.of(SweepBench.FOLLOW_EVENT_TIME, GUARANTEE_ARGUMENT + guarantee);
         String timestamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         List<ServiceSpec> services = List.of(
                 new ServiceSpec("purchase-ingestion", port(cli, "purchase-port", freePort), "segstream-purchases"),
                 new ServiceSpec("feedback-collection", port(cli, "feedback-port", freePort), "segstream-feedback"),
                 new ServiceSpec("segmentation", port(cli, "segmentation-port", freePort), "segstream-segmentation",
-                        List.of(SweepBench.FOLLOW_EVENT_TIME)),
-                new ServiceSpec("churn-alerting", port(cli, "churn-port", freePort), "segstream-churn"));
+                        segmentationArguments),
+                new ServiceSpec("churn-alerting", port(cli, "churn-port", freePort), "segstream-churn",
+                        List.of(PausedConsumer.SESSION_TIMEOUT_ARGUMENT)));
         StackSettings stack = new StackSettings(home,
                 cli.path("data-dir", home.resolve(".segstream").resolve("bench-" + timestamp)),
                 cli.string("host", "localhost"),

@@ -66,6 +66,9 @@ class BenchCommandIT {
         assertThat(figures.all()).filteredOn(f -> f.name().startsWith("events while"))
                 .hasSize(3).allSatisfy(f -> assertThat(f.value()).contains("p99"));
         assertThat(value(figures, Footprint.STEP, "segmentation")).contains("MB heap");
+        assertThat(value(figures, SegmentationBench.SATURATED, "churn-alerting during"))
+                .as("churn-alerting stood aside and skipped the segmentation steps' records")
+                .matches("paused \\(SIGSTOP\\); [1-9][\\d,]* records of its topics skipped when resumed");
     }
 
     private static String value(Figures figures, String step, String nameContains) {

@@ -87,12 +87,23 @@ class BenchOptionsTest {
     }
 
     @Test
-    void onlySegmentationIsStartedWithAShortSweepInterval() {
+    void segmentationClassifiesAsOfTheNewestEventTimeAndChurnAlertingLeavesItsGroupSoonWhenPaused() {
         BenchOptions options = parse();
         assertThat(options.stack().service("segmentation").extraArguments())
-                .containsExactly("--segstream.segmentation.sweep.interval=2s");
-        assertThat(options.stack().services()).filteredOn(s -> !s.name().equals("segmentation"))
-                .allMatch(s -> s.extraArguments().isEmpty());
+                .containsExactly("--segstream.segmentation.clock.follow-event-time=true");
+        assertThat(options.stack().service("churn-alerting").extraArguments())
+                .containsExactly("--spring.kafka.consumer.properties.session.timeout.ms=8000");
+        assertThat(options.stack().services()).filteredOn(s -> !s.name().equals("segmentation")
+                && !s.name().equals("churn-alerting")).allMatch(s -> s.extraArguments().isEmpty());
+    }
+
+    @Test
+    void segmentationsProcessingGuaranteeCanBeChosen() {
+        assertThat(parse("--processing-guarantee", "at_least_once").stack().service("segmentation")
+                .extraArguments()).containsExactly("--segstream.segmentation.clock.follow-event-time=true",
+                "--spring.kafka.streams.properties.processing.guarantee=at_least_once");
+        assertThatThrownBy(() -> parse("--processing-guarantee", "exactly_once"))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("at_least_once");
     }
 
     @Test

@@ -105,6 +105,8 @@ class SegmentationConfiguration {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, DEFINITIONS_WRITER_ID);
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
+            // A PUT waits at most this long for the broker (the producer's default is a minute).
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, props.definitions().writeTimeout().toMillis());
             return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }, () -> committedReader(kafka), clock, props.definitions().writeTimeout());
     }

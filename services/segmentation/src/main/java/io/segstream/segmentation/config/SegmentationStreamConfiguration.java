@@ -62,7 +62,7 @@ class SegmentationStreamConfiguration {
     }
 
     /** RocksDB's memory, as Kafka Streams reports it per store (bounded together by BoundedRocksDbMemory). */
-    static final Set<String> ROCKSDB_MEMORY = java.util.Set.of("kafka.stream.state.block.cache.usage",
+    static final Set<String> ROCKSDB_MEMORY = Set.of("kafka.stream.state.block.cache.usage",
             "kafka.stream.state.block.cache.capacity", "kafka.stream.state.size.all.mem.tables",
             "kafka.stream.state.estimate.table.readers.mem", "kafka.stream.state.estimate.num.keys",
             "kafka.stream.state.total.sst.files.size");

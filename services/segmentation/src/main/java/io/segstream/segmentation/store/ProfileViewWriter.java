@@ -13,6 +13,7 @@ import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.segstream.segmentation.domain.CustomerProfile;
 import io.segstream.segmentation.stream.ProfileCodec;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -98,9 +100,10 @@ public final class ProfileViewWriter implements AutoCloseable {
                 .description("one bulk write of the view").register(meters);
         Gauge.builder("segstream.segmentation.view.lag", this, writer -> writer.lag)
                 .description("profile changes committed by the stream and not yet in the view").register(meters);
-        Gauge.builder("segstream.segmentation.view.staleness", this, ProfileViewWriter::stalenessSeconds)
-                .description("seconds since the oldest change not yet in the view was committed (0: up to date)")
-                .baseUnit("seconds").register(meters);
+        TimeGauge.builder("segstream.segmentation.view.staleness", this, TimeUnit.SECONDS,
+                        ProfileViewWriter::stalenessSeconds)
+                .description("time since the oldest change not yet in the view was committed (0: up to date)")
+                .register(meters);
     }
 
     public synchronized void start() {

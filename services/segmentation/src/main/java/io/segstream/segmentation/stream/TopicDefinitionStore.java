@@ -1,7 +1,9 @@
 package io.segstream.segmentation.stream;
 
 import io.segstream.segmentation.domain.DefinitionStore;
+import io.segstream.segmentation.domain.DefinitionStoreUnavailable;
 import io.segstream.segmentation.domain.SegmentDefinition;
+import org.apache.kafka.common.KafkaException;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +46,12 @@ public final class TopicDefinitionStore implements DefinitionStore {
 
     @Override
     public SegmentDefinition saveNewVersion(SegmentDefinition definition) {
-        DefinitionRecord stored = writer.saveNewVersion(definition);
+        DefinitionRecord stored;
+        try {
+            stored = writer.saveNewVersion(definition);
+        } catch (KafkaException | IllegalStateException e) {
+            throw new DefinitionStoreUnavailable("the definitions topic could not be written", e);
+        }
         view.awaitDefinition(stored.key(), stored.version(), readYourWrite);
         return stored.definition();
     }

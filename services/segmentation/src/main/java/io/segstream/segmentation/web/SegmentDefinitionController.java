@@ -5,6 +5,7 @@ import io.segstream.runtime.security.Actor;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemException;
 import io.segstream.segmentation.domain.ConcurrentDefinitionChange;
+import io.segstream.segmentation.domain.DefinitionStoreUnavailable;
 import io.segstream.segmentation.domain.DefinitionCatalogue;
 import io.segstream.segmentation.domain.EvaluationClock;
 import io.segstream.segmentation.domain.InvalidDefinition;
@@ -40,6 +41,7 @@ class SegmentDefinitionController {
     static final String SEGMENT_NOT_FOUND = "SEGMENT_NOT_FOUND";
     static final String RECOMPUTATION_NOT_FOUND = "RECOMPUTATION_NOT_FOUND";
     static final String CONCURRENT_CHANGE = "CONCURRENT_CHANGE";
+    static final String DEFINITIONS_UNAVAILABLE = "DEFINITIONS_UNAVAILABLE";
     /** Audit action of every stored definition version (subject: the key). */
     static final String DEFINITION_CHANGED = "SEGMENT_DEFINITION_CHANGED";
     /** Largest page of members: a marketing export pages through, it does not fetch everyone at once. */
@@ -110,6 +112,10 @@ class SegmentDefinitionController {
         } catch (ConcurrentDefinitionChange e) {
             throw new ProblemException(HttpStatus.CONFLICT, CONCURRENT_CHANGE,
                     "the definition was changed concurrently; send it again");
+        } catch (DefinitionStoreUnavailable e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, DEFINITIONS_UNAVAILABLE,
+                    "definitions cannot be stored now (the broker is unreachable); nothing was stored, send it again "
+                            + "later");
         }
         String recomputationId = Recomputation.idOf(stored);
         Map<String, Object> detail = new LinkedHashMap<>();

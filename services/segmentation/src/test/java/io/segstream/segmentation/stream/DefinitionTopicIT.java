@@ -5,6 +5,7 @@ import io.segstream.embedded.TestInfrastructure;
 import io.segstream.segmentation.domain.ClassRule;
 import io.segstream.segmentation.domain.ConcurrentDefinitionChange;
 import io.segstream.segmentation.domain.DefaultCatalogue;
+import io.segstream.segmentation.domain.DefinitionStoreUnavailable;
 import io.segstream.segmentation.domain.MonetaryBuckets;
 import io.segstream.segmentation.domain.SegmentDefinition;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -94,6 +95,24 @@ class DefinitionTopicIT {
         assertThat(second.version()).isEqualTo(2);
         assertThat(store.current(tiers.key())).hasValueSatisfying(current -> assertThat(current.version())
                 .isEqualTo(2));
+    }
+
+    @Test
+    void withoutABrokerAWriteFailsWithinItsTimeoutAsUnavailableAndStoresNothing() {
+        DefinitionWriter unreachable = new DefinitionWriter(() -> new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1",
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "definitions-it-unreachable",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000), new StringSerializer(), new ByteArraySerializer()),
+                DefinitionTopicIT::reader, Clock.systemUTC(), Duration.ofSeconds(1));
+        TopicDefinitionStore store = new TopicDefinitionStore(view, unreachable, List::of, Duration.ofSeconds(1));
+        SegmentDefinition tiers = SegmentDefinition.dimension("away-it-" + KafkaNode.uniqueSuffix(), "tiers", List.of(
+                new ClassRule("ALL", "true")));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> store.saveNewVersion(tiers)).isInstanceOf(DefinitionStoreUnavailable.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(store.current(tiers.key())).isEmpty();
     }
 
     @Test
