@@ -16,10 +16,11 @@ import java.util.OptionalDouble;
  * ({@code clock.follow-event-time}, as during a replay), so one recorded purchase dated later (a "tick") moves its
  * clock: every customer whose next re-evaluation instant the tick passes is due at once, and each stream task sweeps
  * its own, slice by slice between records. Two passes: the clock moves {@link #STEADY_JUMP} ahead (every customer's
- * 30-day window has moved on, but no class changes: a steady-state sweep), then {@link #SILENT_JUMP} ahead (every
- * customer has gone silent for months: lifecycle and audience changes). A pass is over when segmentation's sweep
- * counter has grown by the customers who bought (its RFM population), less the ticks. Recorded purchases of new
- * customers keep arriving meanwhile ({@link LatencyProbe}).
+ * 30-day window has moved on, but no threshold of the catalogue is crossed: a steady-state sweep; RFM classes still
+ * move, since the new customers sent meanwhile buy at the new time and move everyone's recency rank), then
+ * {@link #SILENT_JUMP} ahead (every customer has gone silent for months: lifecycle and audience changes). A pass is
+ * over when segmentation's sweep counter has grown by the customers who bought (its RFM population), less the
+ * ticks. Recorded purchases of new customers keep arriving meanwhile ({@link LatencyProbe}).
  */
 final class SweepBench {
     static final String STEP = "time-based sweep";
@@ -46,7 +47,8 @@ final class SweepBench {
         Instant start = Instant.now();
         int tick = 0;
         for (Duration jump : new Duration[] {STEADY_JUMP, SILENT_JUMP}) {
-            String pass = jump.equals(STEADY_JUMP) ? "steady state (+" + jump.toDays() + " days: nothing changes)"
+            String pass = jump.equals(STEADY_JUMP) ? "steady state (+" + jump.toDays()
+                    + " days: no threshold crossed; RFM classes follow the population the new customers move)"
                     : "customers gone silent (+" + jump.toDays() + " days: lifecycle changes)";
             progress.println("bench: time-based sweep: " + pass);
             tick++;
