@@ -209,6 +209,13 @@ public final class BenchCommand {
         if (alone != null) {
             SegmentationBench.report(SegmentationBench.FIXED, alone, figures);
         }
+        SegmentationBench.Result light = step(figures, SegmentationBench.LIGHT, () -> segmentation.run(
+                SegmentationBench.LIGHT, new BenchPurchases("SL", options.customers(), SEED + 5),
+                Math.max(1, options.fixedEvents() / SegmentationBench.LIGHT_SHARE),
+                options.rate() / SegmentationBench.LIGHT_SHARE));
+        if (light != null) {
+            SegmentationBench.report(SegmentationBench.LIGHT, light, figures);
+        }
         SegmentationBench.Result aloneSaturated = step(figures, SegmentationBench.SATURATED, () -> segmentation.run(
                 SegmentationBench.SATURATED, new BenchPurchases("SS", options.customers(), SEED + 4),
                 options.events(), 0));

@@ -74,7 +74,8 @@ record BenchOptions(int events, int fixedEvents, int customers, int databaseDocu
                                    sweep over seeded profiles, replays and memory;
                                    print every figure and write them to docs/benchmarks.md
                 --events N             purchases at saturation and messages of the raw broker step (200000)
-                --fixed-events N       purchases at the fixed load (60000); --rate N the fixed load per second (2000)
+                --fixed-events N       purchases at the fixed load (60000); --rate N the fixed load per second (2000);
+                                       segmentation alone also runs a tenth of both (the light load)
                 --customers N          customers the purchases are spread over (50000)
                 --db-documents N       documents per operation shape of the database step (50000)
                 --profiles N           customers seeded into segmentation's store for re-evaluation, the sweep and

@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SegmentationBench {
     static final String FIXED = "segmentation alone, fixed load";
+    /** A tenth of the fixed load: the latency of the path itself, when nothing queues. */
+    static final String LIGHT = "segmentation alone, light load";
+    static final int LIGHT_SHARE = 10;
     static final String SATURATED = "segmentation alone, saturation";
     /** Scraping a service is work for it too: once a second is close enough for a figure of many seconds. */
     private static final Duration METRIC_POLL = Duration.ofSeconds(1);

@@ -47,6 +47,7 @@ class BenchCommandIT {
 
         assertThat(value(figures, SegmentationBench.SATURATED, "applied by segmentation")).startsWith("500 by ");
         assertThat(value(figures, SegmentationBench.FIXED, "latency")).contains("p99");
+        assertThat(value(figures, SegmentationBench.LIGHT, "recorded purchases sent")).startsWith("20 in");
         assertThat(value(figures, ProfileSeed.STEP, "customers made through segmentation")).doesNotStartWith(
                 "not measured").contains("events/s");
         Matcher reevaluated = REEVALUATED.matcher(all);
