@@ -235,7 +235,7 @@ public final class ProfileDocuments {
     }
 
     private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : IsoInstant.format(instant);
     }
 
     private static Instant instant(String text) {

@@ -81,7 +81,7 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     private Segmentation segmentation;
     private TaskState state;
     private long definitionsFingerprint;
-    private long populationFingerprint;
+    private final MergedPopulation mergedPopulation;
     private long populationVersion;
     private PopulationSnapshot population = null;
     private Rescoring rescoring = new Rescoring(Instant.EPOCH, 0, -1);
@@ -98,8 +98,9 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     private record Rescoring(Instant startedAt, long buyers, long populationVersion) {
     }
 
-    ProfileProcessor(TopologySettings settings) {
+    ProfileProcessor(TopologySettings settings, MergedPopulation mergedPopulation) {
         this.settings = settings;
+        this.mergedPopulation = mergedPopulation;
     }
 
     @Override
@@ -360,9 +361,11 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
         scheduleRescoring(Instant.ofEpochMilli(now));
     }
 
-    /** The merged summaries of every task (this one's as last published) become the population RFM scores use. */
+    /**
+     * The merged summaries of every task (this one's as last published) become the population RFM scores use; the
+     * instance's tasks share one merge of them.
+     */
     private void readPopulation() {
-        long fingerprint = 1;
         Map<String, byte[]> parts = new LinkedHashMap<>();
         try (KeyValueIterator<String, ?> all = populationStore.all()) {
             while (all.hasNext()) {
@@ -370,16 +373,16 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
                 byte[] value = GlobalDefinitions.bytes(entry.value);
                 if (value != null) {
                     parts.put(entry.key, value);
-                    fingerprint = 31 * fingerprint + java.util.Arrays.hashCode(value);
                 }
             }
         }
-        if (fingerprint == populationFingerprint && populationVersion > 0) {
+        PopulationSnapshot merged = mergedPopulation.of(parts,
+                () -> merged(parts.values(), settings).snapshot(settings.policy().purchaseDayZone()));
+        if (merged == population) {
             return;
         }
-        populationFingerprint = fingerprint;
         populationVersion++;
-        population = merged(parts.values(), settings).snapshot(settings.policy().purchaseDayZone());
+        population = merged;
         catalogue.usePopulation(population);
     }
 

@@ -27,6 +27,7 @@ public final class SegmentationTopology {
             Topics.CUSTOMER_ERASURE);
 
     private final TopologySettings settings;
+    private final MergedPopulation population = new MergedPopulation();
 
     public SegmentationTopology(TopologySettings settings) {
         this.settings = settings;
@@ -34,7 +35,7 @@ public final class SegmentationTopology {
 
     /** Processes the event stream; the task stores and the global tables must be in the same topology. */
     public void attach(KStream<String, byte[]> events) {
-        events.process(() -> new ProfileProcessor(settings), Named.as("segmentation"),
+        events.process(() -> new ProfileProcessor(settings, population), Named.as("segmentation"),
                         SegmentationStores.taskStoreNames())
                 .to(Routed.TOPIC, Produced.with(Serdes.String(), Routed.SERDE).withName("segmentation-outputs"));
     }

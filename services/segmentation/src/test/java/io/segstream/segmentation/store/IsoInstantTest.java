@@ -22,9 +22,24 @@ class IsoInstantTest {
         assertThat(IsoInstant.parse(text)).isEqualTo(Instant.parse(text)).isEqualTo(instant);
     }
 
+    @Property(tries = 3000)
+    void writesWhatInstantWrites(@ForAll("instants") Instant instant) {
+        assertThat(IsoInstant.format(instant)).isEqualTo(instant.toString());
+    }
+
+    @Test
+    void writesTheEdgesOfFourDigitYearsAndBeyondAsInstantDoes() {
+        for (Instant instant : List.of(Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("0000-01-01T00:00:00Z").minusNanos(1), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.EPOCH, Instant.parse("2024-02-29T00:00:00.000001Z"), Instant.parse("2000-03-01T12:00:00Z"),
+                Instant.MIN, Instant.MAX)) {
+            assertThat(IsoInstant.format(instant)).isEqualTo(instant.toString());
+        }
+    }
+
     @Provide
     Arbitrary<Instant> instants() {
-        Arbitrary<Long> seconds = Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L);
+        Arbitrary<Long> seconds = Arbitraries.longs().between(-62_167_219_200L, 253_402_300_799L);
         Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999)
                 .map(ms -> ms * 1_000_000), Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000),
                 Arbitraries.integers().between(0, 999_999_999));
