@@ -302,16 +302,19 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     /**
      * A slice of a re-scoring: the members whose RFM scores the current population changes (a read of the small
      * members store, not of the profiles), and only their profiles re-evaluated on the rfm dimension and the
-     * audiences.
+     * audiences, at most a slice of them: while the population grows fast (a first load) nearly every member moves,
+     * and re-evaluating every moved one of the members checked kept the task's transaction open for seconds.
      */
     private ReevaluationSlice rescoreSlice(String after, List<Dimension> dimensions, Instant asOf) {
-        List<KeyValue<String, PopulationMember>> members = profiles.membersAfter(after,
-                settings.sliceSize() * RESCORE_CHECKS_PER_PROFILE);
+        int checks = settings.sliceSize() * RESCORE_CHECKS_PER_PROFILE;
+        List<KeyValue<String, PopulationMember>> members = profiles.membersAfter(after, checks);
         if (members.isEmpty()) {
             return new ReevaluationSlice(0, after, 0, 0, true);
         }
         List<String> moved = new ArrayList<>();
-        for (KeyValue<String, PopulationMember> member : members) {
+        int checked = 0;
+        while (checked < members.size() && moved.size() < settings.sliceSize()) {
+            KeyValue<String, PopulationMember> member = members.get(checked++);
             if (member.value.hasPurchased() && !Objects.equals(member.value.rfm(), rfmCode(member.value))) {
                 moved.add(member.key);
             }
@@ -320,8 +323,9 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
                 : segmentation.reevaluate(new ArrayList<>(profiles.findAll(moved).values()), dimensions, asOf,
                 Segmentation.SWEEP);
         profiles.rescored(moved);
-        return new ReevaluationSlice(members.size(), members.get(members.size() - 1).key, result.applied(),
-                result.published().size(), members.size() < settings.sliceSize() * RESCORE_CHECKS_PER_PROFILE);
+        boolean finished = checked == members.size() && members.size() < checks;
+        return new ReevaluationSlice(checked, members.get(checked - 1).key, result.applied(),
+                result.published().size(), finished);
     }
 
     private List<Dimension> dimensionsOf(BackgroundJob job) {

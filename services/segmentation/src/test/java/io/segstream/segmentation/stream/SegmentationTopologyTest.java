@@ -245,6 +245,33 @@ class SegmentationTopologyTest {
                 .singleElement().satisfies(change -> assertThat(change.profile().rfm()).startsWith("5"));
     }
 
+    @Test
+    void aRescoringReevaluatesAtMostASliceOfMovedCustomersPerRoundOfBackgroundWork() {
+        fixture = new TopologyFixture(NOW, 2);
+        for (int i = 0; i < 20; i++) {
+            fixture.send(purchase("C-" + i, "e" + i, NOW.minus(Duration.ofDays(i + 1)), (10 * (i + 1)) + ".00"));
+        }
+        fixture.changes();
+        fixture.tick(TopologyFixture.SUMMARY);
+        fixture.relaySummaries();
+        fixture.tick(TopologyFixture.SUMMARY);
+        java.util.Set<String> rescored = new java.util.HashSet<>(rescoredCustomers(fixture.changes()));
+
+        for (int round = 0; round < 15; round++) {
+            fixture.tick(TopologyFixture.BACKGROUND);
+            List<String> thisRound = rescoredCustomers(fixture.changes());
+            assertThat(new java.util.HashSet<>(thisRound)).as("customers re-scored in round " + round)
+                    .hasSizeLessThanOrEqualTo(2);
+            rescored.addAll(thisRound);
+        }
+        assertThat(rescored).as("every moved customer, a slice at a time").hasSizeGreaterThan(4).contains("C-0");
+    }
+
+    private static List<String> rescoredCustomers(List<SegmentChanged> changes) {
+        return changes.stream().filter(change -> change.key().equals("rfm")).map(SegmentChanged::customerId)
+                .toList();
+    }
+
     private static String header(TestRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
