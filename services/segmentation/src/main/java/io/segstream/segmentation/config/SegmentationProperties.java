@@ -55,8 +55,11 @@ public record SegmentationProperties(
      *
      * @param backgroundInterval how often a task does a slice of it (the sweep, re-evaluations, RFM re-scoring)
      * @param sliceSize          customers a slice takes at most
+     * @param backgroundShare    the fraction of the stream thread's time background work may take while records
+     *                           are arriving (1: no bound); it takes all of it when none are
      */
-    public record Stream(@DefaultValue("100ms") Duration backgroundInterval, @DefaultValue("200") int sliceSize) {
+    public record Stream(@DefaultValue("100ms") Duration backgroundInterval, @DefaultValue("200") int sliceSize,
+                         @DefaultValue("0.5") double backgroundShare) {
     }
 
     /**

@@ -77,7 +77,8 @@ class SegmentationStreamConfiguration {
                                       SegmentationMetrics metrics, ContractDecoder decoder, RuntimeProperties runtime,
                                       MonetaryBuckets buckets, SegmentationProperties props) {
         return new TopologySettings(policy, compiler, clock, metrics, decoder, runtime.eventSource(), buckets,
-                props.stream().backgroundInterval(), props.stream().sliceSize(), props.sweep().enabled(),
+                props.stream().backgroundInterval(), props.stream().sliceSize(), props.stream().backgroundShare(),
+                props.sweep().enabled(),
                 props.rfm().summaryInterval(), props.rfm().rescoreInterval(), props.rfm().rescoreGrowth(),
                 props.rfm().rescoreMinPause());
     }

@@ -82,6 +82,7 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     private TaskState state;
     private long definitionsFingerprint;
     private final MergedPopulation mergedPopulation;
+    private final BackgroundShare backgroundShare;
     private long populationVersion;
     private PopulationSnapshot population = null;
     private Rescoring rescoring = new Rescoring(Instant.EPOCH, 0, -1);
@@ -98,9 +99,10 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     private record Rescoring(Instant startedAt, long buyers, long populationVersion) {
     }
 
-    ProfileProcessor(TopologySettings settings, MergedPopulation mergedPopulation) {
+    ProfileProcessor(TopologySettings settings, MergedPopulation mergedPopulation, BackgroundShare backgroundShare) {
         this.settings = settings;
         this.mergedPopulation = mergedPopulation;
+        this.backgroundShare = backgroundShare;
     }
 
     @Override
@@ -131,6 +133,7 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     @Override
     public void process(Record<String, byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
+        backgroundShare.recordArrived(context.currentSystemTimeMs());
         try {
             if (Topics.CUSTOMER_ERASURE.equals(origin.topic())) {
                 erase(settings.decoder().decode(Contracts.CUSTOMER_ERASURE_REQUESTED, record.value()));
@@ -221,15 +224,24 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
                 change.monetary(), change.rfm()));
     }
 
-    /** One round of background work: new definition versions, then a slice of the sweep, then a slice of a job. */
+    /**
+     * One round of background work: new definition versions, then a slice of the sweep, then a slice of a job, unless
+     * the instance's background work has taken its share of the thread while records are arriving.
+     */
     private void background() {
         takeNewDefinitions();
+        long now = context.currentSystemTimeMs();
+        if (!backgroundShare.mayWork(now)) {
+            return;
+        }
+        long started = System.nanoTime();
         Instant asOf = settings.clock().now();
         if (settings.sweepEnabled()) {
             SweepSummary swept = segmentation.sweep(asOf, settings.sliceSize());
             settings.metrics().swept(swept.customers());
         }
         runJobSlice(asOf);
+        backgroundShare.worked(now, (System.nanoTime() - started) / 1e6);
     }
 
     /**

@@ -28,14 +28,16 @@ public final class SegmentationTopology {
 
     private final TopologySettings settings;
     private final MergedPopulation population = new MergedPopulation();
+    private final BackgroundShare backgroundShare;
 
     public SegmentationTopology(TopologySettings settings) {
         this.settings = settings;
+        this.backgroundShare = new BackgroundShare(settings.backgroundShare(), settings.backgroundInterval());
     }
 
     /** Processes the event stream; the task stores and the global tables must be in the same topology. */
     public void attach(KStream<String, byte[]> events) {
-        events.process(() -> new ProfileProcessor(settings, population), Named.as("segmentation"),
+        events.process(() -> new ProfileProcessor(settings, population, backgroundShare), Named.as("segmentation"),
                         SegmentationStores.taskStoreNames())
                 .to(Routed.TOPIC, Produced.with(Serdes.String(), Routed.SERDE).withName("segmentation-outputs"));
     }

@@ -82,7 +82,7 @@ final class StreamCluster {
         return new TopologySettings(new ProfilePolicy(ZoneOffset.UTC, 1000, Duration.ofDays(400), 20, 500, 90),
                 new CelDefinitionCompiler(new CelDefinitionCompiler.Limits(1000, 30, 200, 1000)),
                 new EvaluationClock(clock, false), new SegmentationMetrics(meters), new ContractDecoder(256 * 1024),
-                "/segstream/segmentation", new MonetaryBuckets(0.001), Duration.ofMillis(100), 200, true,
+                "/segstream/segmentation", new MonetaryBuckets(0.001), Duration.ofMillis(100), 200, 0.5, true,
                 Duration.ofSeconds(2), Duration.ofMinutes(5), 0.1, Duration.ofSeconds(10));
     }
 

@@ -70,7 +70,7 @@ final class TopologyFixture implements AutoCloseable {
         settings = new TopologySettings(policy, new CelDefinitionCompiler(new CelDefinitionCompiler.Limits(1000, 30,
                 200, 1000)), new EvaluationClock(clock, false), new SegmentationMetrics(meters),
                 new ContractDecoder(256 * 1024), "/segstream/segmentation", new MonetaryBuckets(0.001), BACKGROUND,
-                sliceSize, sweep, SUMMARY, Duration.ofMinutes(5), 0.1, Duration.ZERO);
+                sliceSize, 1.0, sweep, SUMMARY, Duration.ofMinutes(5), 0.1, Duration.ZERO);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "segmentation-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
