@@ -83,6 +83,7 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     private long definitionsFingerprint;
     private final MergedPopulation mergedPopulation;
     private final BackgroundShare backgroundShare;
+    private final DefinitionsFingerprint sharedFingerprint;
     private long populationVersion;
     private PopulationSnapshot population = null;
     private Rescoring rescoring = new Rescoring(Instant.EPOCH, 0, -1);
@@ -99,10 +100,12 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
     private record Rescoring(Instant startedAt, long buyers, long populationVersion) {
     }
 
-    ProfileProcessor(TopologySettings settings, MergedPopulation mergedPopulation, BackgroundShare backgroundShare) {
+    ProfileProcessor(TopologySettings settings, MergedPopulation mergedPopulation, BackgroundShare backgroundShare,
+                     DefinitionsFingerprint sharedFingerprint) {
         this.settings = settings;
         this.mergedPopulation = mergedPopulation;
         this.backgroundShare = backgroundShare;
+        this.sharedFingerprint = sharedFingerprint;
     }
 
     @Override
@@ -249,7 +252,7 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
      * version is newer than the one this task last re-evaluated (a newer version of a key under way replaces it).
      */
     private void takeNewDefinitions() {
-        long fingerprint = definitions.fingerprint();
+        long fingerprint = sharedFingerprint.at(context.currentSystemTimeMs(), definitions::fingerprint);
         if (fingerprint == definitionsFingerprint) {
             return;
         }

@@ -29,15 +29,18 @@ public final class SegmentationTopology {
     private final TopologySettings settings;
     private final MergedPopulation population = new MergedPopulation();
     private final BackgroundShare backgroundShare;
+    private final DefinitionsFingerprint definitionsFingerprint;
 
     public SegmentationTopology(TopologySettings settings) {
         this.settings = settings;
         this.backgroundShare = new BackgroundShare(settings.backgroundShare(), settings.backgroundInterval());
+        this.definitionsFingerprint = new DefinitionsFingerprint(settings.backgroundInterval());
     }
 
     /** Processes the event stream; the task stores and the global tables must be in the same topology. */
     public void attach(KStream<String, byte[]> events) {
-        events.process(() -> new ProfileProcessor(settings, population, backgroundShare), Named.as("segmentation"),
+        events.process(() -> new ProfileProcessor(settings, population, backgroundShare,
+                        definitionsFingerprint), Named.as("segmentation"),
                         SegmentationStores.taskStoreNames())
                 .to(Routed.TOPIC, Produced.with(Serdes.String(), Routed.SERDE).withName("segmentation-outputs"));
     }
