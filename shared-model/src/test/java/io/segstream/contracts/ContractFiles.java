@@ -46,6 +46,11 @@ final class ContractFiles {
         return REGISTRY.getSchema(SchemaLocation.of("classpath:" + contract.schemaPath()));
     }
 
+    /** A schema given as a JSON tree, compiled like the contract schemas. */
+    static Schema schemaOf(JsonNode tree) {
+        return REGISTRY.getSchema(tree);
+    }
+
     /** The schema of a contract as a JSON tree, for inspecting its properties. */
     static JsonNode schemaTree(EventContract<?> contract) {
         return readTree(contract.schemaPath());

@@ -17,8 +17,8 @@ import java.util.List;
  * {@code alertId}. The model figures ({@code pAlive}, {@code expectedPurchases90d}) are null when no model is fitted.
  */
 public record ChurnAlertChanged(
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String alertId,
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String customerId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String alertId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String customerId,
         @NotNull AlertStatus status,
         @NotNull AlertLevel level,
         @DecimalMin("0.0") @DecimalMax("1.0") double riskScore,

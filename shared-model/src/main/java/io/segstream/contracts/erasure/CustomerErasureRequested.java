@@ -14,8 +14,8 @@ import java.time.Instant;
  * the service whose endpoint accepted the request.
  */
 public record CustomerErasureRequested(
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String eventId,
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String customerId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String eventId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String customerId,
         @NotNull Instant requestedAt,
         @NotBlank @Size(max = 128) String requestedBy,
         @NotBlank @Size(max = 128) String source) {

@@ -16,18 +16,18 @@ import java.util.List;
  * optional addition to v1 for complaints and tickets.
  */
 public record FeedbackSubmitted(
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String eventId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String eventId,
         @NotNull FeedbackKind kind,
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String customerId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String customerId,
         @NotNull Instant occurredAt,
         Integer score,
-        @Size(max = 4000) String text,
-        @Size(max = 128) String orderId,
+        @Size(max = FeedbackLimits.MAX_TEXT_LENGTH) String text,
+        @Size(max = FeedbackLimits.MAX_ORDER_ID_LENGTH) String orderId,
         Channel channel,
-        @Size(max = 6) List<@NotNull FeedbackTopic> topics,
-        @Size(max = 128) String referredCustomerId,
+        @Size(max = FeedbackLimits.MAX_TOPICS) List<@NotNull FeedbackTopic> topics,
+        @Size(max = Ids.MAX_LENGTH) String referredCustomerId,
         ComplaintSeverity severity,
-        @Size(max = 128) String source) {
+        @Size(max = FeedbackLimits.MAX_SOURCE_LENGTH) String source) {
 
     /** The same feedback as recorded, with topics and sentiment decided by feedback-collection. */
     public FeedbackRecorded recorded(Instant recordedAt, List<FeedbackTopic> derivedTopics, Sentiment sentiment) {

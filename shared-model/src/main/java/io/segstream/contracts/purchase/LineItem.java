@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 
 /** One line of an order: quantity units of a SKU at a unit price; category is a path such as "infant-formula/organic". */
 public record LineItem(
-        @NotBlank @Size(max = 64) String sku,
-        @Size(max = 128) String category,
+        @NotBlank @Size(max = PurchaseLimits.MAX_SKU_LENGTH) String sku,
+        @Size(max = PurchaseLimits.MAX_CATEGORY_LENGTH) String category,
         @NotNull @Positive Integer quantity,
         @NotNull BigDecimal unitPrice) {
 

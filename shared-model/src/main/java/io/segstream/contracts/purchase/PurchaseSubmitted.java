@@ -18,19 +18,19 @@ import java.util.List;
  * {@code eventId} is the producer's idempotency key.
  */
 public record PurchaseSubmitted(
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String eventId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String eventId,
         @NotNull PurchaseType type,
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String customerId,
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String orderId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String customerId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String orderId,
         @NotNull Instant occurredAt,
         @NotNull Channel channel,
-        @Size(max = 64) String storeId,
-        @Size(max = 64) String region,
+        @Size(max = PurchaseLimits.MAX_STORE_ID_LENGTH) String storeId,
+        @Size(max = PurchaseLimits.MAX_REGION_LENGTH) String region,
         @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
         @NotNull BigDecimal totalAmount,
         BigDecimal discountAmount,
-        @NotEmpty @Size(max = 500) List<@Valid @NotNull LineItem> items,
-        @Size(max = 128) String source) {
+        @NotEmpty @Size(max = PurchaseLimits.MAX_ITEMS) List<@Valid @NotNull LineItem> items,
+        @Size(max = PurchaseLimits.MAX_SOURCE_LENGTH) String source) {
 
     /** The same purchase as recorded by purchase-ingestion. */
     public PurchaseRecorded recorded(Instant recordedAt, BigDecimal reportingAmount, String reportingCurrency) {

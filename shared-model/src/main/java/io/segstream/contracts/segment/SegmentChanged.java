@@ -17,8 +17,8 @@ import java.time.Instant;
  * audience they are "false"/"true". {@code causedBy} is the triggering event id, "sweep" or "redefinition".
  */
 public record SegmentChanged(
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String eventId,
-        @NotBlank @Size(max = 128) @Pattern(regexp = Ids.PATTERN) String customerId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String eventId,
+        @NotBlank @Size(max = Ids.MAX_LENGTH) @Pattern(regexp = Ids.PATTERN) String customerId,
         @NotNull SegmentKind kind,
         @NotBlank @Size(max = 128) String key,
         @Size(max = 128) String from,
