@@ -21,15 +21,14 @@ public record FeedbackProperties(@DefaultValue Intake intake, @DefaultValue Unde
                                  @DefaultValue Store store, @DefaultValue("false") boolean publishText) {
 
     /**
-     * @param maxTextLength longest text, in Unicode characters
      * @param maxFutureSkew how far occurredAt may lie ahead of the service clock
      * @param maxAge        how far back occurredAt may lie
      * @param maxBatchItems most items in one POST /api/v1/feedback/batch
      */
-    public record Intake(@DefaultValue("4000") int maxTextLength, @DefaultValue("5m") Duration maxFutureSkew,
-                         @DefaultValue("730d") Duration maxAge, @DefaultValue("1000") int maxBatchItems) {
+    public record Intake(@DefaultValue("5m") Duration maxFutureSkew, @DefaultValue("730d") Duration maxAge,
+                         @DefaultValue("1000") int maxBatchItems) {
         public IntakeLimits limits() {
-            return new IntakeLimits(maxTextLength, maxFutureSkew, maxAge);
+            return new IntakeLimits(maxFutureSkew, maxAge);
         }
     }
 

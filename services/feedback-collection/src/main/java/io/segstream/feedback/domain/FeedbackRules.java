@@ -3,6 +3,7 @@ package io.segstream.feedback.domain;
 import io.segstream.contracts.Ids;
 import io.segstream.contracts.feedback.ComplaintSeverity;
 import io.segstream.contracts.feedback.FeedbackKind;
+import io.segstream.contracts.feedback.FeedbackLimits;
 import io.segstream.contracts.feedback.FeedbackSubmitted;
 
 import java.time.Instant;
@@ -21,12 +22,11 @@ import java.util.Optional;
  *   <li>severity only on COMPLAINT and SUPPORT_TICKET.</li>
  *   <li>occurredAt not further ahead than the clock skew, nor older than the accepted age.</li>
  *   <li>text, orderId and source are well-formed Unicode (no unpaired surrogate), else INVALID_FIELD.</li>
+ *   <li>text, orderId and source no longer than the contract's {@link FeedbackLimits}, the same constants the
+ *   records' constraints and the JSON Schemas carry.</li>
  * </ul>
  */
 public final class FeedbackRules {
-    /** Longest orderId and source, as in the contract. */
-    static final int MAX_REFERENCE_LENGTH = 128;
-
     private final IntakeLimits limits;
 
     public FeedbackRules(IntakeLimits limits) {
@@ -113,9 +113,9 @@ public final class FeedbackRules {
         if (!wellFormed(text)) {
             return illFormed("text");
         }
-        if (text != null && text.codePointCount(0, text.length()) > limits.maxTextLength()) {
+        if (text != null && text.codePointCount(0, text.length()) > FeedbackLimits.MAX_TEXT_LENGTH) {
             return new Rejection(RejectionCodes.TEXT_TOO_LONG,
-                    "text is longer than " + limits.maxTextLength() + " characters");
+                    "text is longer than " + FeedbackLimits.MAX_TEXT_LENGTH + " characters");
         }
         if (f.kind() == FeedbackKind.REVIEW && blank(text)) {
             return new Rejection(RejectionCodes.TEXT_REQUIRED, "a REVIEW needs a text");
@@ -157,13 +157,13 @@ public final class FeedbackRules {
         if (!wellFormed(f.source())) {
             return illFormed("source");
         }
-        if (f.orderId() != null && f.orderId().length() > MAX_REFERENCE_LENGTH) {
+        if (f.orderId() != null && f.orderId().length() > FeedbackLimits.MAX_ORDER_ID_LENGTH) {
             return new Rejection(RejectionCodes.FIELD_TOO_LONG,
-                    "orderId is longer than " + MAX_REFERENCE_LENGTH + " characters");
+                    "orderId is longer than " + FeedbackLimits.MAX_ORDER_ID_LENGTH + " characters");
         }
-        if (f.source() != null && f.source().length() > MAX_REFERENCE_LENGTH) {
+        if (f.source() != null && f.source().length() > FeedbackLimits.MAX_SOURCE_LENGTH) {
             return new Rejection(RejectionCodes.FIELD_TOO_LONG,
-                    "source is longer than " + MAX_REFERENCE_LENGTH + " characters");
+                    "source is longer than " + FeedbackLimits.MAX_SOURCE_LENGTH + " characters");
         }
         if (f.topics() != null && f.topics().stream().anyMatch(Objects::isNull)) {
             return new Rejection(RejectionCodes.INVALID_TOPICS, "topics holds an empty entry");

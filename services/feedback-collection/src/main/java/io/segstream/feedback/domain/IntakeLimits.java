@@ -3,15 +3,15 @@ package io.segstream.feedback.domain;
 import java.time.Duration;
 
 /**
- * Limits of the feedback rules (defaults and reasons in application.yml).
+ * The tunable time limits of the feedback rules (defaults and reasons in application.yml); the contract's own limits
+ * are in {@link io.segstream.contracts.feedback.FeedbackLimits}.
  *
- * @param maxTextLength  longest text accepted, in Unicode characters (code points, as JSON Schema counts)
  * @param maxFutureSkew  how far occurredAt may lie ahead of this service's clock (senders' clocks drift)
  * @param maxAge         how far back occurredAt may lie
  */
-public record IntakeLimits(int maxTextLength, Duration maxFutureSkew, Duration maxAge) {
+public record IntakeLimits(Duration maxFutureSkew, Duration maxAge) {
     public IntakeLimits {
-        if (maxTextLength <= 0 || maxFutureSkew.isNegative() || maxAge.isNegative() || maxAge.isZero()) {
+        if (maxFutureSkew.isNegative() || maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalArgumentException("intake limits out of range");
         }
     }

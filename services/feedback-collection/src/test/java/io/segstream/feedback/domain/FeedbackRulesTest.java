@@ -1,10 +1,16 @@
 package io.segstream.feedback.domain;
 
+import io.segstream.contracts.ContractJson;
+import io.segstream.contracts.Contracts;
 import io.segstream.contracts.feedback.ComplaintSeverity;
+import io.segstream.contracts.feedback.FeedbackLimits;
 import io.segstream.contracts.feedback.FeedbackSubmitted;
 import io.segstream.contracts.feedback.FeedbackTopic;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +19,7 @@ import static io.segstream.feedback.domain.FeedbackMother.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FeedbackRulesTest {
-    static final IntakeLimits LIMITS = new IntakeLimits(10, Duration.ofMinutes(5), Duration.ofDays(730));
+    static final IntakeLimits LIMITS = new IntakeLimits(Duration.ofMinutes(5), Duration.ofDays(730));
     private final FeedbackRules rules = new FeedbackRules(LIMITS);
 
     private String code(FeedbackMother.Builder feedback) {
@@ -41,10 +47,35 @@ class FeedbackRulesTest {
         assertThat(code(FeedbackMother.nps(9).customerId(null))).isEqualTo(RejectionCodes.FIELD_REQUIRED);
         assertThat(code(FeedbackMother.nps(9).customerId("C/1"))).isEqualTo(RejectionCodes.INVALID_ID);
         assertThat(code(FeedbackMother.nps(9).occurredAt(null))).isEqualTo(RejectionCodes.FIELD_REQUIRED);
-        assertThat(code(FeedbackMother.nps(9).orderId("x".repeat(129)))).isEqualTo(RejectionCodes.FIELD_TOO_LONG);
-        assertThat(code(FeedbackMother.nps(9).source("x".repeat(129)))).isEqualTo(RejectionCodes.FIELD_TOO_LONG);
+        assertThat(code(FeedbackMother.nps(9).orderId("x".repeat(FeedbackLimits.MAX_ORDER_ID_LENGTH)))).isNull();
+        assertThat(code(FeedbackMother.nps(9).orderId("x".repeat(FeedbackLimits.MAX_ORDER_ID_LENGTH + 1))))
+                .isEqualTo(RejectionCodes.FIELD_TOO_LONG);
+        assertThat(code(FeedbackMother.nps(9).source("x".repeat(FeedbackLimits.MAX_SOURCE_LENGTH)))).isNull();
+        assertThat(code(FeedbackMother.nps(9).source("x".repeat(FeedbackLimits.MAX_SOURCE_LENGTH + 1))))
+                .isEqualTo(RejectionCodes.FIELD_TOO_LONG);
         assertThat(code(FeedbackMother.nps(9).topics(Arrays.asList(FeedbackTopic.PRICE, null))))
                 .isEqualTo(RejectionCodes.INVALID_TOPICS);
+    }
+
+    /** The published schema carries the same limits as the rules: both name the contract's constants. */
+    @Test
+    void theRulesRefuseExactlyAboveTheSchemasLimits() throws IOException {
+        JsonNode schema;
+        try (InputStream in = getClass().getResourceAsStream(Contracts.FEEDBACK_SUBMITTED.schemaPath())) {
+            schema = ContractJson.mapper().readTree(in);
+        }
+        int text = schema.at("/properties/text/maxLength").asInt();
+        int orderId = schema.at("/properties/orderId/maxLength").asInt();
+        int source = schema.at("/properties/source/maxLength").asInt();
+        assertThat(List.of(text, orderId, source)).containsExactly(FeedbackLimits.MAX_TEXT_LENGTH,
+                FeedbackLimits.MAX_ORDER_ID_LENGTH, FeedbackLimits.MAX_SOURCE_LENGTH);
+
+        assertThat(code(FeedbackMother.nps(9).text("t".repeat(text)).orderId("o".repeat(orderId))
+                .source("s".repeat(source)))).isNull();
+        assertThat(code(FeedbackMother.nps(9).text("t".repeat(text + 1)))).isEqualTo(RejectionCodes.TEXT_TOO_LONG);
+        assertThat(code(FeedbackMother.nps(9).orderId("o".repeat(orderId + 1))))
+                .isEqualTo(RejectionCodes.FIELD_TOO_LONG);
+        assertThat(code(FeedbackMother.nps(9).source("s".repeat(source + 1)))).isEqualTo(RejectionCodes.FIELD_TOO_LONG);
     }
 
     @Test
@@ -60,9 +91,10 @@ class FeedbackRulesTest {
 
     @Test
     void textRules() {
-        assertThat(code(FeedbackMother.nps(9).text("x".repeat(11)))).isEqualTo(RejectionCodes.TEXT_TOO_LONG);
-        assertThat(code(FeedbackMother.nps(9).text("😀".repeat(10)))).as("counted in characters, not UTF-16 units")
-                .isNull();
+        assertThat(code(FeedbackMother.nps(9).text("x".repeat(FeedbackLimits.MAX_TEXT_LENGTH + 1))))
+                .isEqualTo(RejectionCodes.TEXT_TOO_LONG);
+        assertThat(code(FeedbackMother.nps(9).text("😀".repeat(FeedbackLimits.MAX_TEXT_LENGTH))))
+                .as("counted in characters, not UTF-16 units").isNull();
         assertThat(code(FeedbackMother.review(4, null))).isEqualTo(RejectionCodes.TEXT_REQUIRED);
         assertThat(code(FeedbackMother.review(4, "  "))).isEqualTo(RejectionCodes.TEXT_REQUIRED);
         assertThat(code(FeedbackMother.complaint(null))).isEqualTo(RejectionCodes.TEXT_REQUIRED);
@@ -107,7 +139,8 @@ class FeedbackRulesTest {
 
     @Test
     void messagesNeverEchoTheText() {
-        FeedbackSubmitted secret = FeedbackMother.nps(9).text("my phone is 13800138000").build();
+        FeedbackSubmitted secret = FeedbackMother.nps(9)
+                .text("my phone is 13800138000 " + "x".repeat(FeedbackLimits.MAX_TEXT_LENGTH)).build();
         Rejection why = rules.check(secret, NOW).orElseThrow();
         assertThat(why.message()).doesNotContain("13800138000");
     }

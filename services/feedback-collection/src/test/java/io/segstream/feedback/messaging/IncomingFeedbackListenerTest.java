@@ -37,7 +37,7 @@ class IncomingFeedbackListenerTest {
     private final InMemoryLedger ledger = new InMemoryLedger();
     private final DeadLetterPublisher deadLetters = mock(DeadLetterPublisher.class);
     private final IncomingFeedbackListener listener = new IncomingFeedbackListener(new FeedbackDecoder(10_000),
-            new FeedbackIntake(new FeedbackRules(new IntakeLimits(4000, Duration.ofMinutes(5), Duration.ofDays(730))),
+            new FeedbackIntake(new FeedbackRules(new IntakeLimits(Duration.ofMinutes(5), Duration.ofDays(730))),
                     new FeedbackUnderstanding(new TextUnderstanding(Lexicon.of(List.of()),
                             new UnderstandingSettings(3, 0.75, 0.5, 1.5, 0.5, 6, 1.5))),
                     ledger, new IgnoringObserver(), Clock.fixed(FeedbackMother.NOW, ZoneOffset.UTC)),
@@ -65,7 +65,7 @@ class IncomingFeedbackListenerTest {
     void oldMessagesOfAnErasedCustomerAreDroppedNotDeadLettered() {
         java.time.Instant erasedAt = FeedbackMother.NOW.minusSeconds(60);
         IncomingFeedbackListener withTombstones = new IncomingFeedbackListener(new FeedbackDecoder(10_000),
-                new FeedbackIntake(new FeedbackRules(new IntakeLimits(4000, Duration.ofMinutes(5),
+                new FeedbackIntake(new FeedbackRules(new IntakeLimits(Duration.ofMinutes(5),
                         Duration.ofDays(730))), new FeedbackUnderstanding(new TextUnderstanding(Lexicon.of(List.of()),
                         new UnderstandingSettings(3, 0.75, 0.5, 1.5, 0.5, 6, 1.5))), ledger, new IgnoringObserver(),
                         new io.segstream.feedback.domain.Tombstones() {

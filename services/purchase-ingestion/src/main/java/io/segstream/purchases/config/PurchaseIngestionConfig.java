@@ -69,7 +69,7 @@ class PurchaseIngestionConfig {
     @Bean
     PurchaseRules purchaseRules(PurchaseIngestionProperties props, ExchangeRates rates) {
         return new PurchaseRules(new ValidationPolicy(props.epoch(), props.maxClockSkew(),
-                props.totalToleranceMinorUnits(), props.maxItems()), rates);
+                props.totalToleranceMinorUnits()), rates);
     }
 
     @Bean

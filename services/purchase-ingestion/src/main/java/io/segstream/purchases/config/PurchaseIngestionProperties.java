@@ -15,7 +15,6 @@ import java.util.Map;
  * @param epoch                    earliest accepted occurredAt (OCCURRED_BEFORE_EPOCH before it)
  * @param maxClockSkew             how far occurredAt may be ahead of this service's clock (OCCURRED_IN_FUTURE)
  * @param totalToleranceMinorUnits how many minor units (cents) the total may differ from the items minus the discount
- * @param maxItems                 most line items per event (the contract's limit)
  * @param maxBatchSize             most events per POST /api/v1/purchases/batch
  * @param reportingCurrency        the currency of every reportingAmount
  * @param rates                    units of the reporting currency per unit of each accepted currency
@@ -29,7 +28,6 @@ public record PurchaseIngestionProperties(
         @DefaultValue("1990-01-01T00:00:00Z") Instant epoch,
         @DefaultValue("15m") Duration maxClockSkew,
         @DefaultValue("1") int totalToleranceMinorUnits,
-        @DefaultValue("500") int maxItems,
         @DefaultValue("1000") int maxBatchSize,
         @DefaultValue("CNY") String reportingCurrency,
         Map<String, BigDecimal> rates,

@@ -3,6 +3,7 @@ package io.segstream.purchases.domain;
 import io.segstream.contracts.Ids;
 import io.segstream.contracts.Money;
 import io.segstream.contracts.purchase.LineItem;
+import io.segstream.contracts.purchase.PurchaseLimits;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.contracts.purchase.PurchaseType;
 
@@ -22,14 +23,11 @@ import java.util.Optional;
  * do not count); unit prices may (wholesale prices of fractions of a penny exist) up to the contract's 6. Zero
  * amounts are valid everywhere. A refund may omit its line items (a refund of an amount); then only the amount rules
  * apply. Whether the refunded order exists and has enough left is decided by the order book, not here.
+ *
+ * <p>Lengths and the number of items are the contract's ({@link PurchaseLimits}, {@link Ids}), the same constants the
+ * records' constraints and the JSON Schemas carry.
  */
 public final class PurchaseRules {
-    /** Longest storeId and region, and longest sku (contract: PurchaseSubmitted / LineItem). */
-    static final int MAX_SHORT_TEXT = 64;
-    /** Longest source and category. */
-    static final int MAX_LONG_TEXT = 128;
-
-
     private final ValidationPolicy policy;
     private final ExchangeRates rates;
 
@@ -53,9 +51,9 @@ public final class PurchaseRules {
                 || (r = required("channel", p.channel())) != null
                 || (r = requiredText("currency", p.currency())) != null
                 || (r = required("totalAmount", p.totalAmount())) != null
-                || (r = maxLength("storeId", p.storeId(), MAX_SHORT_TEXT)) != null
-                || (r = maxLength("region", p.region(), MAX_SHORT_TEXT)) != null
-                || (r = maxLength("source", p.source(), MAX_LONG_TEXT)) != null
+                || (r = maxLength("storeId", p.storeId(), PurchaseLimits.MAX_STORE_ID_LENGTH)) != null
+                || (r = maxLength("region", p.region(), PurchaseLimits.MAX_REGION_LENGTH)) != null
+                || (r = maxLength("source", p.source(), PurchaseLimits.MAX_SOURCE_LENGTH)) != null
                 || (r = currency(p.currency())) != null
                 || (r = amount("totalAmount", p.totalAmount(), p.currency())) != null
                 || (r = p.discountAmount() == null ? null
@@ -109,9 +107,9 @@ public final class PurchaseRules {
             return p.type() == PurchaseType.REFUND ? null
                     : reject(RejectionCode.MISSING_FIELD, "field items is required and must not be empty");
         }
-        if (items.size() > policy.maxItems()) {
+        if (items.size() > PurchaseLimits.MAX_ITEMS) {
             return reject(RejectionCode.TOO_MANY_ITEMS,
-                    "field items has " + items.size() + " entries, more than " + policy.maxItems());
+                    "field items has " + items.size() + " entries, more than " + PurchaseLimits.MAX_ITEMS);
         }
         for (int i = 0; i < items.size(); i++) {
             String at = "items[" + i + "]";
@@ -121,8 +119,8 @@ public final class PurchaseRules {
                     || (r = requiredText(at + ".sku", item.sku())) != null
                     || (r = required(at + ".quantity", item.quantity())) != null
                     || (r = required(at + ".unitPrice", item.unitPrice())) != null
-                    || (r = maxLength(at + ".sku", item.sku(), MAX_SHORT_TEXT)) != null
-                    || (r = maxLength(at + ".category", item.category(), MAX_LONG_TEXT)) != null) {
+                    || (r = maxLength(at + ".sku", item.sku(), PurchaseLimits.MAX_SKU_LENGTH)) != null
+                    || (r = maxLength(at + ".category", item.category(), PurchaseLimits.MAX_CATEGORY_LENGTH)) != null) {
                 return r;
             }
             if (item.quantity() <= 0) {

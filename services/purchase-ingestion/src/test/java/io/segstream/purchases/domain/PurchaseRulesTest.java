@@ -1,12 +1,19 @@
 package io.segstream.purchases.domain;
 
+import io.segstream.contracts.Contracts;
+import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.purchase.LineItem;
+import io.segstream.contracts.purchase.PurchaseLimits;
 import io.segstream.contracts.purchase.PurchaseType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PurchaseRulesTest {
     static final ValidationPolicy POLICY = new ValidationPolicy(Instant.parse("1990-01-01T00:00:00Z"),
-            Duration.ofMinutes(15), 1, 500);
+            Duration.ofMinutes(15), 1);
     static final ExchangeRates RATES = new ExchangeRates("CNY", Map.of("USD", new BigDecimal("7.15"),
             "GBP", new BigDecimal("9.70"), "EUR", new BigDecimal("8.35"), "JPY", new BigDecimal("0.049"),
             "KWD", new BigDecimal("23.3")));
@@ -107,6 +114,46 @@ class PurchaseRulesTest {
 
     @Nested
     class Lengths {
+        /** The published schema carries the same limits as the rules: both name the contract's constants. */
+        @Test
+        void theRulesRefuseExactlyAboveTheSchemasLimits() {
+            JsonNode schema = purchaseSchema();
+            int store = schema.at("/properties/storeId/maxLength").asInt();
+            int region = schema.at("/properties/region/maxLength").asInt();
+            int source = schema.at("/properties/source/maxLength").asInt();
+            int sku = schema.at("/$defs/LineItem/properties/sku/maxLength").asInt();
+            int category = schema.at("/$defs/LineItem/properties/category/maxLength").asInt();
+            assertThat(List.of(store, region, source, sku, category)).containsExactly(
+                    PurchaseLimits.MAX_STORE_ID_LENGTH, PurchaseLimits.MAX_REGION_LENGTH,
+                    PurchaseLimits.MAX_SOURCE_LENGTH, PurchaseLimits.MAX_SKU_LENGTH,
+                    PurchaseLimits.MAX_CATEGORY_LENGTH);
+            assertThat(schema.at("/properties/items/maxItems").asInt()).isEqualTo(PurchaseLimits.MAX_ITEMS);
+
+            assertThat(codeOf(purchase().storeId("s".repeat(store)).region("r".repeat(region))
+                    .source("s".repeat(source)))).isNull();
+            assertThat(codeOf(purchase().storeId("s".repeat(store + 1)))).isEqualTo(RejectionCode.FIELD_TOO_LONG);
+            assertThat(codeOf(purchase().region("r".repeat(region + 1)))).isEqualTo(RejectionCode.FIELD_TOO_LONG);
+            assertThat(codeOf(purchase().source("s".repeat(source + 1)))).isEqualTo(RejectionCode.FIELD_TOO_LONG);
+            assertThat(codeOf(purchase().discount(null).total("1.00")
+                    .items(List.of(new LineItem("k".repeat(sku), "c".repeat(category), 1, BigDecimal.ONE)))))
+                    .isNull();
+            assertThat(codeOf(purchase().discount(null).total("1.00")
+                    .items(List.of(new LineItem("k".repeat(sku + 1), null, 1, BigDecimal.ONE)))))
+                    .isEqualTo(RejectionCode.FIELD_TOO_LONG);
+            assertThat(codeOf(purchase().discount(null).total("1.00")
+                    .items(List.of(new LineItem("A", "c".repeat(category + 1), 1, BigDecimal.ONE)))))
+                    .isEqualTo(RejectionCode.FIELD_TOO_LONG);
+        }
+
+        private static JsonNode purchaseSchema() {
+            try (InputStream in = PurchaseRulesTest.class.getResourceAsStream(
+                    Contracts.PURCHASE_SUBMITTED.schemaPath())) {
+                return ContractJson.mapper().readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         @Test
         void textFieldsHaveMaximumLengths() {
             assertThat(codeOf(purchase().storeId("s".repeat(64)))).isNull();
@@ -204,15 +251,17 @@ class PurchaseRulesTest {
         }
 
         @Test
-        void atMostTheConfiguredNumberOfItems() {
+        void atMostTheContractsNumberOfItems() {
             List<LineItem> many = new ArrayList<>();
-            for (int i = 0; i < 500; i++) {
+            for (int i = 0; i < PurchaseLimits.MAX_ITEMS; i++) {
                 many.add(item("S" + i, 1, "1.00"));
             }
-            assertThat(codeOf(purchase().items(many).total("500.00").discount(null))).isNull();
-            many.add(item("S500", 1, "1.00"));
-            assertThat(codeOf(purchase().items(many).total("501.00").discount(null)))
+            assertThat(codeOf(purchase().items(many).total(many.size() + ".00").discount(null))).isNull();
+            many.add(item("S" + many.size(), 1, "1.00"));
+            assertThat(codeOf(purchase().items(many).total(many.size() + ".00").discount(null)))
                     .isEqualTo(RejectionCode.TOO_MANY_ITEMS);
+            assertThat(messageOf(purchase().items(many).total(many.size() + ".00").discount(null)))
+                    .isEqualTo("field items has " + many.size() + " entries, more than " + PurchaseLimits.MAX_ITEMS);
         }
     }
 

@@ -46,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class PurchaseControllerTest {
     private static final PurchaseIngestionProperties PROPS = new PurchaseIngestionProperties(
-            Instant.parse("1990-01-01T00:00:00Z"), Duration.ofMinutes(15), 1, 500, 3, "CNY",
+            Instant.parse("1990-01-01T00:00:00Z"), Duration.ofMinutes(15), 1, 3, "CNY",
             Map.of("USD", new BigDecimal("7.15")), 2, 5, Duration.ofSeconds(7), Duration.ofSeconds(5));
 
     private static final String ERASED_CUSTOMER = "C-erased";
@@ -59,7 +59,7 @@ class PurchaseControllerTest {
     PurchaseControllerTest() {
         ExchangeRates rates = new ExchangeRates(PROPS.reportingCurrency(), PROPS.rates());
         PurchaseRules rules = new PurchaseRules(new ValidationPolicy(PROPS.epoch(), PROPS.maxClockSkew(),
-                PROPS.totalToleranceMinorUnits(), PROPS.maxItems()), rates);
+                PROPS.totalToleranceMinorUnits()), rates);
         PurchaseIntake intake = new PurchaseIntake(rules, rates, orders, ledger,
                 customerIds -> customerIds.contains(ERASED_CUSTOMER) ? Map.of(ERASED_CUSTOMER, ERASED_AT) : Map.of(),
                 IntakeObserver.NONE,
