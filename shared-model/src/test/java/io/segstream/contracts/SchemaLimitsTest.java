@@ -69,6 +69,17 @@ class SchemaLimitsTest {
     }
 
     @Test
+    void aStalePatternIsReplacedByTheConstantsPattern() {
+        String committed = text(SOURCES.resolve(Contracts.CUSTOMER_ERASURE_REQUESTED.schemaResource()));
+        String asWritten = "\"^" + Ids.PATTERN.replace("\\", "\\\\") + "$\"";
+        assertThat(committed).contains(asWritten);
+        String stale = committed.replace(asWritten, "\"^[A-Za-z0-9\\\\-]{1,9}$\"");
+
+        assertThat(SchemaLimits.rewrite(Contracts.CUSTOMER_ERASURE_REQUESTED.payloadType(), stale, "stale"))
+                .isEqualTo(committed);
+    }
+
+    @Test
     void scoreRangesComeFromTheFeedbackKinds() {
         String committed = text(SOURCES.resolve(Contracts.FEEDBACK_SUBMITTED.schemaResource()));
         String stale = committed.replace("\"minimum\": " + FeedbackKind.NPS_SURVEY.minScore() + ", \"maximum\": "
