@@ -125,7 +125,7 @@ final class MongoOrderedKeys extends ObjectDataType {
             return aComposite ? 1 : -1;
         }
         // The usual index keys (ids, dates, counters) compared directly, as ValueComparator would: its type lookup
-        // was half the cost of keeping an index on each write (a profile write moves two index entries).
+        // would be a large part of keeping an index on each write (a profile write moves two index entries).
         if (a instanceof String left && b instanceof String right) {
             return left.compareTo(right);
         }
