@@ -142,8 +142,11 @@ final class TrafficDriver implements AutoCloseable {
     /** Offers the load at a fixed rate whatever the services do, as the bench's producers do (an open model). */
     private void generate() {
         RatePacer pacer = new RatePacer(eventsPerSecond, System::nanoTime);
-        for (long index = 0; producing; index++) {
+        for (long index = 0; ; index++) {
             pacer.awaitTurn(index);
+            if (!producing) {
+                return;
+            }
             Runnable resend;
             while ((resend = kafkaResends.poll()) != null) {
                 resend.run();
