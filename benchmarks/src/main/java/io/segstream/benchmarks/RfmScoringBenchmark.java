@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * RFM quintile scores ({@link RfmPopulation}): scoring one customer against a population (done for every applied
  * event and every re-evaluated profile), and building the population from every customer's figures (the periodic
- * refresh, every 5 minutes by default, after the figures have been computed).
+ * refresh, after the figures have been computed).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

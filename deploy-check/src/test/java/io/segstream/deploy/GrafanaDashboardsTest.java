@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * deploy/grafana: every dashboard parses, queries only metrics that exist (or are listed as pending), uses the
- * ${datasource} variable, and together the dashboards cover what issue 9 asks; the provisioning matches
+ * ${datasource} variable, and together the dashboards cover what operators watch; the provisioning matches
  * docker-compose.yml.
  */
 class GrafanaDashboardsTest {
     static final String DASHBOARDS = "deploy/grafana/dashboards";
     private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)");
 
-    /** One metric per topic of the issue: ingestion, rejections, latency, lag, segments, churn, DLQ. */
+    /** One metric per thing operators watch: ingestion, rejections, latency, lag, segments, churn, DLQ. */
     private static final List<String> COVERED = List.of("segstream_purchases_accepted_total",
             "segstream_feedback_accepted_total", "segstream_purchases_rejected_total",
             "segstream_feedback_rejected_total", "segstream_segmentation_evaluation_latency_seconds_bucket",

@@ -55,8 +55,7 @@ final class MetricCatalogue {
             "kafka_stream_state_estimate_table_readers_mem");
 
     /**
-     * Planned metrics, named here before their service exports them (segmentation's segment sizes, issue 5; the
-     * churn alert, win-back, model-age and sweep meters of issue 6), with the Micrometer name each is expected
+     * Planned metrics, named here before their service exports them, with the Micrometer name each is expected
      * under. Panels and rules on them stay empty until then; docs/operations.md lists them.
      */
     static final Map<String, String> PENDING = Map.of();

@@ -12,15 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * deploy/prometheus: the scrape configuration reaches every service where docker-compose.yml runs it; the alert rules
- * are in rule-file format, read only metrics that exist, cover what the issue asks, point at their runbook in
- * docs/operations.md, and are the same as the Kubernetes PrometheusRule. (promtool is not available here: PromQL
- * syntax itself is not checked.)
+ * are in rule-file format, read only metrics that exist, cover what operators must be woken for, point at their
+ * runbook in docs/operations.md, and are the same as the Kubernetes PrometheusRule. (promtool is not available here:
+ * PromQL syntax itself is not checked.)
  */
 class PrometheusRulesTest {
     static final String RULES = "deploy/prometheus/rules/segstream-alerts.yml";
     private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
     private static final String DURATION = "\\d+[smhdw]";
-    /** What the issue asks the rules to watch, by the metric each must read. */
+    /** What the rules must watch, by the metric each must read. */
     private static final List<String> WATCHED = List.of("up", "kafka_consumer_fetch_manager_records_lag_max",
             "segstream_dead_letters_total", "segstream_churn_alerts_raised_total", "segstream_churn_model_age_seconds");
 

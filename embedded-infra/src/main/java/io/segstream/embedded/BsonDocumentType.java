@@ -16,8 +16,8 @@ import java.util.Map;
  * Stores the wire server's documents as BSON (what they arrived as) instead of the H2 store's default, Java
  * serialisation, and keeps them as BSON in the store's page cache too ({@link StoredDocument}): a document is decoded
  * when it is read, not when its page is. A page holds several documents and a read wants one of them: decoding the
- * whole page at each cache miss was a fifth of the wire server's time in a sweep of 100,000 profiles, and decoded
- * documents take four to five times their BSON in heap, so the 256 MB cache held a quarter as many.
+ * whole page at each cache miss spends most of a read on documents nobody asked for, and decoded documents take
+ * several times their BSON in heap, so the same cache would hold far fewer of them (docs/benchmarks.md).
  *
  * <p>A document is encoded once when it is stored: that encoding is its size (the stock server encoded the old and
  * the new document of every update just to measure them) and what commits write. An update that leaves fields alone

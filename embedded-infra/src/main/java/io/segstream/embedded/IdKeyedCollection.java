@@ -212,7 +212,7 @@ final class IdKeyedCollection extends H2Collection {
      * The documents a filter pinned by {@code _id} selects for an update of {@code assignments}, decoded only in the
      * fields that the filter, the update and the indexes read; the others stay their stored bytes, which the new
      * document's encoding copies. A sweep's profile write sets its classes and plan: decoding its purchase history
-     * too was a quarter of the wire server's time. Null when the filter is not pinned by {@code _id} or names
+     * too would be most of the write's work. Null when the filter is not pinned by {@code _id} or names
      * operators this does not follow (then every field is decoded).
      */
     private List<Document> partlyDecodedMatches(Document selector, FieldAssignments assignments, boolean isMulti) {
@@ -357,8 +357,8 @@ final class IdKeyedCollection extends H2Collection {
         if (!query.isEmpty()) {
             List<Object> ids = pinnedIds(query);
             if (ids != null) {
-                // The documents are those ids: only the rest of the filter is left to check (checking a $in of 500
-                // ids against each of 500 documents was a quarter-million value comparisons per page).
+                // The documents are those ids: only the rest of the filter is left to check (checking a $in of n ids
+                // against each of n documents would be n * n value comparisons per page).
                 return matchDocuments(withoutPinnedIds(query), present(ids), orderBy, numberToSkip, limit, batchSize,
                         fieldSelector);
             }

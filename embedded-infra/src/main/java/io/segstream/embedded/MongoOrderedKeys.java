@@ -16,16 +16,16 @@ import java.util.Map;
 
 /**
  * Orders the keys of a unique index by MongoDB's value order. The store's default compares index keys (which are not
- * Comparable) by their Java-serialised bytes, serialising both sides at every step of every lookup: about a fifth of
- * the wire server's time under load. Keys are still written as before.
+ * Comparable) by their Java-serialised bytes, serialising both sides at every step of every lookup, which
+ * costs far more than the comparison itself (docs/benchmarks.md). How keys are written is a separate matter, below.
  *
  * <p>Scalars (strings, numbers, dates, ids) compare as MongoDB compares them, so 1 and 1.0 are one key, as in a
  * MongoDB unique index; arrays and sub-documents keep the store's byte order among themselves (exact equality) and
  * sort after scalars. Key by key, that is a total order, which is all a B-tree needs.
  *
  * <p>Index keys are written with a tag of their own, the count and each value (strings and instants directly, other
- * values as the store writes them), instead of by Java serialisation of the whole key: that was a tenth of the wire
- * server's time in commits. Keys written the old way (files from before) are still read.
+ * values as the store writes them), instead of by Java serialisation of the whole key, which is slow to write at
+ * every commit. Keys serialised the stock way (existing files) are still read.
  */
 final class MongoOrderedKeys extends ObjectDataType {
     private static final Comparator<Object> VALUES = ValueComparator.asc();
@@ -125,7 +125,7 @@ final class MongoOrderedKeys extends ObjectDataType {
             return aComposite ? 1 : -1;
         }
         // The usual index keys (ids, dates, counters) compared directly, as ValueComparator would: its type lookup
-        // was half the cost of keeping an index on each write (a profile write moves two index entries).
+        // would be a large part of keeping an index on each write (a profile write moves two index entries).
         if (a instanceof String left && b instanceof String right) {
             return left.compareTo(right);
         }

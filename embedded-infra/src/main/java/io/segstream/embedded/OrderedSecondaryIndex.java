@@ -183,7 +183,7 @@ final class OrderedSecondaryIndex extends Index<Object> {
     /**
      * Whether a key path meets an array. MongoDB would index each element (and, for a compound index over one array
      * of sub-documents, the product: 169 entries per profile for 13 segments' key and class); this index instead
-     * stops being kept, and queries on it take the stock scan, as before there were secondary indexes.
+     * stops being kept, and queries on it take the stock scan, as without secondary indexes.
      */
     private boolean hasArrayOnPath(Document document) {
         for (String key : keys()) {

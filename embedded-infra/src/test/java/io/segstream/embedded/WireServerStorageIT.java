@@ -29,8 +29,8 @@ class WireServerStorageIT {
 
     /**
      * Writers on two databases and readers of the documents they rewrite, all at once: a commit must never see a
-     * document mid-update (that failed the whole store, "This store is closed", on a 50,000-profile bench), nor a
-     * reader. Afterwards every document has its last version, also after a restart.
+     * document mid-update (that fails the whole store, "This store is closed"), nor a reader. Afterwards every
+     * document has its last version, also after a restart.
      */
     @Test
     void concurrentWritesInTwoDatabasesAndReadsLeaveTheStoreWhole(@TempDir Path dir) throws Exception {

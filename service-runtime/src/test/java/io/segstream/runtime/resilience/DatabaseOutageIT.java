@@ -158,7 +158,9 @@ class DatabaseOutageIT {
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
         send(20, 50);
-        Thread.sleep(3_000);
+        // The outage lasts while those messages wait: the circuit does not close without a database.
+        await("circuit not closed while the database is away").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10)).until(() -> circuit.state() != CircuitBreaker.State.CLOSED);
         mongoServer = new MongoWireServer("127.0.0.1", MONGO_PORT, DATA).start();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> circuit.state() == CircuitBreaker.State.CLOSED);

@@ -67,7 +67,7 @@ class ChurnErasureIT extends RunningChurnService {
         await().atMost(PATIENCE).until(() -> counter("segstream.erasure.suppressed") >= suppressedBefore + 1);
         assertThat(mentions(customer)).as("after a redelivery").isEmpty();
 
-        // The sweep (every 200 ms) does not bring her back, even with the clock moved far past her old next check.
+        // The sweep (frequent in these tests) does not bring her back, even with the clock moved far past her old next check.
         String other = "C-" + UUID.randomUUID();
         send(Contracts.PURCHASE_RECORDED, other,
                 purchase(other, "o1", PurchaseType.PURCHASE, laterThanTheAlertClock(), "10.00"));

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The local stack with handles for the fault-injection suite: the same broker, wire server (with a data file) and
  * service processes as {@link LocalStack}, plus what {@code ./segstream run} never does on purpose: kill a service
@@ -28,6 +30,7 @@ import java.util.stream.Stream;
  */
 public final class FaultableStack implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration BIND_PATIENCE = Duration.ofSeconds(20);
 
     private static final String SHORT_SESSION = "--spring.kafka.consumer.properties.session.timeout.ms=10000";
     private final StackSettings settings;
@@ -170,11 +173,20 @@ public final class FaultableStack implements AutoCloseable {
         }
     }
 
-    /** Closes the broker (its clients lose it) and starts it again on the same ports and log directory. */
+    /**
+     * Closes the broker (its clients lose it) and starts it again on the same ports and log directory after
+     * {@code down}, during which every service process must stay up: losing the broker is no reason to exit.
+     */
     public void restartBroker(Duration down) {
         kafka.close();
-        pause(down);
+        await("every service up while the broker is away").during(down).atMost(down.plus(POLL.multipliedBy(4)))
+                .pollInterval(POLL).until(this::everyProcessAlive);
         startWithRetry(kafka::start);
+    }
+
+    private boolean everyProcessAlive() {
+        return services.values().stream().allMatch(ServiceProcess::isAlive)
+                && extraInstances.values().stream().allMatch(ServiceProcess::isAlive);
     }
 
     public void stopDatabase() {
@@ -217,45 +229,28 @@ public final class FaultableStack implements AutoCloseable {
     }
 
     private void awaitReady(ServiceProcess process, String what, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!process.isReady()) {
+        await(what + " ready").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> {
+            if (process.isReady()) {
+                return true;
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException(what + " exited with code " + process.exitCode()
                         + " during start-up; see " + settings.dataDir());
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " not ready within " + timeout.toSeconds() + "s");
-            }
-            pause(POLL);
-        }
-    }
-
-    /** A port just released can take a moment to be bindable again (sockets still closing). */
-    private static void startWithRetry(Runnable start) {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-                start.run();
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                pause(Duration.ofSeconds(1));
-            }
-        }
-        throw last;
+            return false;
+        });
     }
 
     private static String free() {
         return String.valueOf(Ports.freePort());
     }
 
-    /** Sleeps, turning an interrupt into a failure of the test (and keeping the interrupt flag). */
-    public static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    /** A port just released can take a moment to be bindable again (sockets still closing). */
+    private static void startWithRetry(Runnable start) {
+        await("started on a port just released").atMost(BIND_PATIENCE).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                    start.run();
+                    return true;
+                });
     }
 }

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole system as ./segstream runs it: the embedded broker and wire server, the four services as processes from
  * their executable jars, under the local profile with a signing key given through their environment. One stack
- * serves every test (starting one takes a minute); the restart test runs last. Nothing is reachable without a token;
+ * serves every test (starting one is slow); the restart test runs last. Nothing is reachable without a token;
  * purchases go in over HTTP and come out as segment changes; an erasure requested on one service empties every
  * service's view of the customer; a restart on the same data directory still has the data.
  */

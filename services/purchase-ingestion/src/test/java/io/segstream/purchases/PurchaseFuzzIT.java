@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  * a 4xx problem+json without a stack trace, every bad element of a batch a per-item rejection, every bad message a
  * dead letter with x-error-code; every valid event must be recorded exactly once (one ledger document, one
  * purchases.recorded.v1 message). The seed is printed and in every failure message; rerun one with
- * {@code -Dsegstream.fuzz.seed=<seed>}. It takes about 35 s after the context has started.
+ * {@code -Dsegstream.fuzz.seed=<seed>}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // the fuzz test is about input, not request rates (PurchaseRateLimitIT tests those)

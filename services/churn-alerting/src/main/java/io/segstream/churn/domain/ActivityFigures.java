@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A customer's purchase activity, all-time and exact (folding keeps totals). The BG/NBD inputs of issue 6 come from
+ * A customer's purchase activity, all-time and exact (folding keeps totals). The BG/NBD inputs come from
  * the purchase days: x = {@code repeatPurchaseDays}, t_x from {@code firstPurchaseDay} to {@code lastPurchaseDay},
  * T from {@code firstPurchaseDay} to the as-of day.
  *

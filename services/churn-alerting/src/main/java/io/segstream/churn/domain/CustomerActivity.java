@@ -28,7 +28,7 @@ import java.util.TreeSet;
 public final class CustomerActivity {
     /** segmentation's lifecycle dimension. */
     public static final String LIFECYCLE = "lifecycle";
-    /** segmentation's value dimension (issue 5). */
+    /** segmentation's value dimension. */
     public static final String VALUE_TIER = "value-tier";
 
     private final String customerId;

@@ -23,7 +23,7 @@ import java.util.List;
 /**
  * The {@code customer_activity} document of a customer and back. Facts keep exact ISO-8601 instants and Decimal128
  * money; purchase days are ISO dates ("2026-11-20", sortable as text). The top-level figures (BSON dates and
- * numbers) are derived on every write for queries and the scoring of issue 6; they are never read back as truth.
+ * numbers) are derived on every write for queries and the churn scoring; they are never read back as truth.
  */
 final class ActivityDocuments {
     static final String ID = "_id";

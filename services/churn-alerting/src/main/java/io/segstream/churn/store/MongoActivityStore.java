@@ -38,7 +38,8 @@ import static io.segstream.churn.store.ActivityDocuments.VERSION;
 /**
  * Customer activities in the MongoDB collection {@code customer_activity}, one document per customer
  * ({@code _id} = customerId) with a {@code version} for optimistic writes; every write touches one document, so no
- * transaction is needed. The population scan for the model fit reads only {@code purchaseDays}, streaming. Index: {@code _id} only for now (issue 6 adds the next-check index of the alert sweep).
+ * transaction is needed. The population scan for the model fit reads only {@code purchaseDays}, streaming. Index:
+ * {@code _id} only (the alert sweep's next-check index is on the watches, {@link MongoAlertStore}).
  */
 @Component
 class MongoActivityStore implements ActivityStore, Population {

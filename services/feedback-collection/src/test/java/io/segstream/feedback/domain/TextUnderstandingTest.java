@@ -18,7 +18,7 @@ class TextUnderstandingTest {
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource(delimiter = '|', value = {
-            // the four the issue names: Chinese without spaces
+            // the four of the requirements: Chinese without spaces
             "价格太贵|PRICE|NEGATIVE",
             "质量很好|QUALITY|POSITIVE",
             "客服态度差|SERVICE|NEGATIVE",

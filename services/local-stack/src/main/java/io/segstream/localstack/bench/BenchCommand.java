@@ -57,8 +57,8 @@ public final class BenchCommand {
         Thread stopOnSignal = new Thread(() -> close(stack, options, err), "segstream-bench-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         Figures figures = new Figures(out);
-        // Described before measuring: the commit is the checkout's when the run started (a run takes up to an hour,
-        // and the results written at its end named a commit made meanwhile).
+        // Described before measuring: the commit is the checkout's when the run started (a run is long, and a commit
+        // made meanwhile is not what was measured).
         Map<String, String> machine = MachineDescription.describe(home, Instant.now());
         try {
             err.println("bench: starting a stack on free ports, data in " + settings.dataDir());

@@ -13,9 +13,10 @@ import java.util.Random;
 
 /**
  * Customers made through segmentation itself, so that re-evaluation, the sweep and segmentation's memory are measured
- * at the issue's 1,000,000 customers: recorded purchases (1 to {@link #MAX_PURCHASES} per customer, within the
- * {@link #RECENT} days before the run, from the pipeline's assortment) published straight to purchases.recorded.v1,
- * as fast as the broker takes them, until segmentation has applied every one. The figure is segmentation's
+ * at the target's size ({@link ReevaluationBench#TARGET_PROFILES} customers): recorded purchases (1 to
+ * {@link #MAX_PURCHASES} per customer, within the {@link #RECENT} days before the run, from the pipeline's
+ * assortment) published straight to purchases.recorded.v1, as fast as the broker takes them, until segmentation has
+ * applied every one. The figure is segmentation's
  * throughput at that scale. Recent purchases keep every customer due for the clock within a month: the sweep step
  * moves the evaluation clock past that.
  */

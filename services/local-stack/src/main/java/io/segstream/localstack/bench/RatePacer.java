@@ -8,14 +8,14 @@ import java.util.function.LongSupplier;
  * earlier ones, so a stall is followed by a catch-up burst exactly as real producers behave (an open model: the
  * offered load does not drop when the system slows down). A rate of 0 means "as fast as possible" (saturation).
  */
-final class RatePacer {
+public final class RatePacer {
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
 
     private final double eventsPerSecond;
     private final LongSupplier nanoTime;
     private final long startNanos;
 
-    RatePacer(double eventsPerSecond, LongSupplier nanoTime) {
+    public RatePacer(double eventsPerSecond, LongSupplier nanoTime) {
         if (eventsPerSecond < 0) {
             throw new IllegalArgumentException("rate must not be negative");
         }
@@ -34,7 +34,7 @@ final class RatePacer {
     }
 
     /** Waits until the event with this index is due; returns at once when it already is, or when saturating. */
-    void awaitTurn(long index) {
+    public void awaitTurn(long index) {
         long wait;
         while ((wait = dueNanos(index) - nanoTime.getAsLong()) > 0) {
             LockSupport.parkNanos(wait);

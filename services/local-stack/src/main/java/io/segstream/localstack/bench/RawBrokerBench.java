@@ -156,7 +156,8 @@ final class RawBrokerBench {
     static void report(Result result, Figures figures) {
         figures.add(STEP, String.format(java.util.Locale.ROOT, "messages (average payload %.0f bytes)",
                 result.averageBytes()), String.format(java.util.Locale.ROOT, "%,d", result.messages()));
-        figures.add(STEP, "produce (acks=all, linger 5 ms, batch 256 KB)", Figures.perSecond(result.producePerSecond(),
+        figures.add(STEP, String.format(java.util.Locale.ROOT, "produce (acks=all, linger %d ms, batch %d KB)",
+                LINGER_MS, BATCH_BYTES / 1024), Figures.perSecond(result.producePerSecond(),
                 "msg") + ", " + Figures.megabytesPerSecond(result.producePerSecond() * result.averageBytes()));
         figures.add(STEP, "consume (from the beginning)", Figures.perSecond(result.consumePerSecond(), "msg") + ", "
                 + Figures.megabytesPerSecond(result.consumePerSecond() * result.averageBytes()));

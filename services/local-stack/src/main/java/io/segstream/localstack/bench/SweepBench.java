@@ -96,7 +96,8 @@ final class SweepBench {
         String changes = result.changes().isPresent()
                 ? String.format(Locale.ROOT, "%,.0f changes published", result.changes().getAsDouble())
                 : "changes unknown (" + CHANGES_METRIC + " unreadable)";
-        String target = result.due() < ReevaluationBench.TARGET_PROFILES ? " (not the 1,000,000 of the target)" : "";
+        String target = result.due() < ReevaluationBench.TARGET_PROFILES ? ReevaluationBench.notTheTarget(" (", ")")
+                : "";
         if (result.swept() < result.due()) {
             figures.notMeasured(STEP, String.format(Locale.ROOT, "sweep of %,d due customers, %s%s", result.due(),
                     result.pass(), target), String.format(Locale.ROOT, "only %,.0f swept in %s", result.swept(),

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A bench run at the smallest sizes against the whole stack (the services' executable jars, as ./segstream runs
  * them), without the replays: segmentation alone is measured, the seeded customers are made through segmentation
- * (its re-evaluation counts them) and both sweep passes are measured over every customer. About two minutes, most of
- * it starting the stack.
+ * (its re-evaluation counts them) and both sweep passes are measured over every customer. Most of its time goes to
+ * starting the stack.
  */
 class BenchCommandIT {
     private static final int SEEDED = 2_000;

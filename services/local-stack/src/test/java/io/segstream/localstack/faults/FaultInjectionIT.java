@@ -2,6 +2,7 @@ package io.segstream.localstack.faults;
 
 import io.segstream.localstack.FaultableStack;
 import io.segstream.runtime.security.Role;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,12 +13,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
-import static io.segstream.localstack.FaultableStack.pause;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 8's fault-injection suite: the whole stack (broker, wire server with a data file, the four services as
+ * The fault-injection suite: the whole stack (broker, wire server with a data file, the four services as
  * processes from their executable jars) takes a steady stream of purchases and NPS answers, at least once from the
  * producer's side and with deliberate duplicates, while each service is killed with SIGKILL at a random moment and
  * restarted, the broker is restarted, MongoDB is away for 30 seconds and a second segmentation instance joins and
@@ -31,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultInjectionIT {
     private static final Duration READY = Duration.ofMinutes(6);
     private static final Duration CONVERGE = Duration.ofMinutes(4);
+    private static final Duration CONVERGE_CHECK = Duration.ofSeconds(5);
+    private static final Duration TRAFFIC_CHECK = Duration.ofMillis(500);
     private static final int CUSTOMERS = 300;
     private static final double EVENTS_PER_SECOND = 20;
 
@@ -54,10 +58,10 @@ class FaultInjectionIT {
             traffic.start();
             long flowing = System.nanoTime();
 
-            injectFaults(stack, faults, random);
+            injectFaults(stack, traffic, faults, random);
 
             stack.awaitReady(READY);
-            pause(Duration.ofSeconds(3));
+            whileTrafficFlows(traffic, Duration.ofSeconds(3));
             traffic.stopProducing();
             faults.note("traffic stopped after " + seconds(flowing) + " s: " + ledger.purchaseCount()
                     + " purchases, " + ledger.feedbackCount() + " feedback");
@@ -86,14 +90,14 @@ class FaultInjectionIT {
      * service is restarted at once and the next fault does not wait for it (faults overlap), except that the broker
      * and the database go away only while every process is up: a service that starts without its database exits.
      */
-    private static void injectFaults(FaultableStack stack, FaultLog faults, Random random) throws Exception {
+    private static void injectFaults(FaultableStack stack, TrafficDriver traffic, FaultLog faults, Random random) {
         List<String> victims = new ArrayList<>(stack.serviceNames());
         Collections.shuffle(victims, random);
         int extraPort = -1;
         for (int step = 0; step < 8; step++) {
-            pause(Duration.ofMillis(2_000 + random.nextInt(6_000)));
+            whileTrafficFlows(traffic, Duration.ofMillis(2_000 + random.nextInt(6_000)));
             switch (step) {
-                case 0, 2, 4, 7 -> killAndRestart(stack, faults, victims.remove(0), random);
+                case 0, 2, 4, 7 -> killAndRestart(stack, traffic, faults, victims.remove(0), random);
                 case 1 -> {
                     extraPort = stack.startExtraInstance("segmentation");
                     faults.injected("SECOND_INSTANCE_STARTED", "segmentation", "port " + extraPort);
@@ -108,7 +112,7 @@ class FaultInjectionIT {
                     awaitEveryProcess(stack, faults);
                     faults.injected("MONGODB_OUTAGE", "wire server", "stopped for 30 s");
                     stack.stopDatabase();
-                    pause(Duration.ofSeconds(30));
+                    whileTrafficFlows(traffic, Duration.ofSeconds(30));
                     stack.startDatabase();
                     faults.note("wire server back");
                 }
@@ -121,10 +125,11 @@ class FaultInjectionIT {
         }
     }
 
-    private static void killAndRestart(FaultableStack stack, FaultLog faults, String service, Random random) {
+    private static void killAndRestart(FaultableStack stack, TrafficDriver traffic, FaultLog faults, String service,
+                                       Random random) {
         long pid = stack.kill(service);
         faults.injected("SIGKILL", service, "pid " + pid);
-        pause(Duration.ofMillis(random.nextInt(3_000)));
+        whileTrafficFlows(traffic, Duration.ofMillis(random.nextInt(3_000)));
         stack.restart(service);
     }
 
@@ -133,34 +138,50 @@ class FaultInjectionIT {
         faults.note("every process ready");
     }
 
+    /**
+     * Lets the traffic run for a while (a fault in effect, or the gap before the next one); the services must refuse
+     * nothing meanwhile.
+     */
+    private static void whileTrafficFlows(TrafficDriver traffic, Duration duration) {
+        await().during(duration).atMost(duration.plus(TRAFFIC_CHECK.multipliedBy(4))).pollInterval(TRAFFIC_CHECK)
+                .untilAsserted(() -> assertThat(traffic.problems()).as("events the services refused").isEmpty());
+    }
+
     /** Waits for every group to catch up, then compares; repeats while a view still differs, up to a deadline. */
     private static ViewAudit.Findings converge(FaultableStack stack, Truth truth, FaultLog faults) throws Exception {
         ViewAudit audit = new ViewAudit(stack);
-        long deadline = System.nanoTime() + CONVERGE.toNanos();
-        ViewAudit.Findings findings = null;
-        Map<String, Long> lag = Map.of();
-        while (System.nanoTime() < deadline) {
-            try {
-                lag = ConsumerLag.of(stack.bootstrapServers());
-            } catch (Exception e) {
-                lag = Map.of("unknown: " + e.getClass().getSimpleName(), -1L);
-            }
-            if (lag.values().stream().allMatch(n -> n == 0)) {
-                findings = audit.check(truth);
-                if (findings.discrepancies().isEmpty()) {
-                    faults.note("every view equals the truth");
-                    return findings;
+        AtomicReference<ViewAudit.Findings> findings = new AtomicReference<>();
+        AtomicReference<Map<String, Long>> lag = new AtomicReference<>(Map.of());
+        try {
+            await().atMost(CONVERGE).pollDelay(Duration.ZERO).pollInterval(CONVERGE_CHECK).until(() -> {
+                lag.set(consumerLag(stack));
+                if (!lag.get().values().stream().allMatch(n -> n == 0)) {
+                    faults.note("consumer lag " + lag.get());
+                    return false;
                 }
-                faults.note(findings.discrepancies().size() + " differences left, e.g. "
-                        + findings.discrepancies().stream().limit(3).toList());
-            } else {
-                faults.note("consumer lag " + lag);
-            }
-            pause(Duration.ofSeconds(5));
+                findings.set(audit.check(truth));
+                if (findings.get().discrepancies().isEmpty()) {
+                    return true;
+                }
+                faults.note(findings.get().discrepancies().size() + " differences left, e.g. "
+                        + findings.get().discrepancies().stream().limit(3).toList());
+                return false;
+            });
+            faults.note("every view equals the truth");
+            return findings.get();
+        } catch (ConditionTimeoutException e) {
+            assertThat(lag.get()).as("consumer lag per group after " + CONVERGE).allSatisfy((group, n) ->
+                    assertThat(n).as(group).isZero());
+            return findings.get() == null ? audit.check(truth) : findings.get();
         }
-        assertThat(lag).as("consumer lag per group after " + CONVERGE).allSatisfy((group, n) ->
-                assertThat(n).as(group).isZero());
-        return findings == null ? audit.check(truth) : findings;
+    }
+
+    private static Map<String, Long> consumerLag(FaultableStack stack) {
+        try {
+            return ConsumerLag.of(stack.bootstrapServers());
+        } catch (Exception e) {
+            return Map.of("unknown: " + e.getClass().getSimpleName(), -1L);
+        }
     }
 
     private static void report(long seed, FaultLog faults, Ledger ledger, Truth truth, ViewAudit.Findings findings,

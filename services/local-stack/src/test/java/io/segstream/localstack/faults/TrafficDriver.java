@@ -3,11 +3,13 @@ package io.segstream.localstack.faults;
 import io.segstream.contracts.CloudEventHeaders;
 import io.segstream.contracts.Contracts;
 import io.segstream.contracts.EventContract;
+import io.segstream.localstack.bench.RatePacer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,10 +27,13 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The steady stream of the fault-injection suite, at least once from the producer's side: purchases mostly to
@@ -42,6 +47,7 @@ final class TrafficDriver implements AutoCloseable {
     private static final String[] CHANNELS = {"ONLINE", "MOBILE_APP", "STORE", "MARKETPLACE", "PHONE"};
     private static final String[] TOPICS = {"PRICE", "QUALITY", "SERVICE", "DELIVERY"};
     private static final String SOURCE = "fault-injection";
+    private static final Duration DELIVERY_CHECK = Duration.ofMillis(200);
 
     private final Ledger ledger;
     private final Random random;
@@ -58,6 +64,7 @@ final class TrafficDriver implements AutoCloseable {
     private final AtomicInteger httpOutstanding = new AtomicInteger();
     private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean producing;
     private volatile boolean running;
     private Thread generator;
@@ -100,22 +107,19 @@ final class TrafficDriver implements AutoCloseable {
     }
 
     /** Waits until every Kafka send is acknowledged (resending failed ones) and every HTTP post got its 2xx. */
-    void awaitDelivered(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Runnable resend;
-            while ((resend = kafkaResends.poll()) != null) {
-                resend.run();
-            }
-            producer.flush();
-            if (kafkaInFlight.get() == 0 && kafkaResends.isEmpty() && httpOutstanding.get() == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("traffic not delivered within " + timeout + ": " + kafkaInFlight.get()
-                        + " Kafka sends, " + httpOutstanding.get() + " HTTP posts outstanding");
-            }
-            Thread.sleep(200);
+    void awaitDelivered(Duration timeout) {
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(DELIVERY_CHECK).until(() -> {
+                Runnable resend;
+                while ((resend = kafkaResends.poll()) != null) {
+                    resend.run();
+                }
+                producer.flush();
+                return kafkaInFlight.get() == 0 && kafkaResends.isEmpty() && httpOutstanding.get() == 0;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("traffic not delivered within " + timeout + ": " + kafkaInFlight.get()
+                    + " Kafka sends, " + httpOutstanding.get() + " HTTP posts outstanding", e);
         }
     }
 
@@ -128,16 +132,21 @@ final class TrafficDriver implements AutoCloseable {
     public void close() {
         producing = false;
         running = false;
+        closed.countDown();
         if (poster != null) {
             poster.interrupt();
         }
         producer.close(Duration.ofSeconds(5));
     }
 
+    /** Offers the load at a fixed rate whatever the services do, as the bench's producers do (an open model). */
     private void generate() {
-        long periodNanos = (long) (1_000_000_000L / eventsPerSecond);
-        long next = System.nanoTime();
-        while (producing) {
+        RatePacer pacer = new RatePacer(eventsPerSecond, System::nanoTime);
+        for (long index = 0; ; index++) {
+            pacer.awaitTurn(index);
+            if (!producing) {
+                return;
+            }
             Runnable resend;
             while ((resend = kafkaResends.poll()) != null) {
                 resend.run();
@@ -147,15 +156,6 @@ final class TrafficDriver implements AutoCloseable {
             } catch (RuntimeException e) {
                 problems.add("the generator failed: " + e);
                 return;
-            }
-            next += periodNanos;
-            long sleep = next - System.nanoTime();
-            if (sleep > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(sleep);
-                } catch (InterruptedException e) {
-                    return;
-                }
             }
         }
     }
@@ -316,7 +316,10 @@ final class TrafficDriver implements AutoCloseable {
             } catch (IOException e) {
                 // Connection refused or reset (the service is being killed or restarted): the same event again.
             }
-            Thread.sleep(waitMillis);
+            // A client's back-off as the service asks for it; closing the driver ends it at once.
+            if (closed.await(waitMillis, TimeUnit.MILLISECONDS)) {
+                return;
+            }
         }
     }
 }

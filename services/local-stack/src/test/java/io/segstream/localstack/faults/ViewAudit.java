@@ -23,12 +23,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Compares every view of the four services with the {@link Truth}, exactly, through their HTTP APIs (the tokens of
  * the roles that read them) and the recorded topics: any difference is a discrepancy naming the view, the customer
  * and both values. Also counts how many events each view was checked against.
  */
 final class ViewAudit {
+    private static final Duration CALL_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration CALL_RETRY = Duration.ofSeconds(1);
     static final List<String> REGION_CLASSES = List.of("UNKNOWN", "EAST_CHINA", "NORTH_CHINA", "SOUTH_CHINA",
             "OTHER_CHINA", "INTERNATIONAL");
     static final List<String> CHANNEL_CLASSES = List.of("NONE", "OMNICHANNEL", "ONLINE", "MOBILE", "IN_STORE",
@@ -271,22 +275,13 @@ final class ViewAudit {
         return ContractJson.mapper().readTree(response.body());
     }
 
-    /** A GET, retried a few times over connection errors and 503 (a view is read, never changed). */
-    private HttpResponse<String> call(String service, String path, Role role) throws Exception {
-        IOException last = null;
-        for (int attempt = 0; attempt < 10; attempt++) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(stack.baseUrl(service) + path)).timeout(Duration.ofSeconds(15))
-                        .header("Authorization", bearers.get(role)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 503) {
-                    return response;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new IllegalStateException("GET " + path + " on " + service + " kept failing", last);
+    /** A GET, retried over connection errors and 503 for a while (a view is read, never changed). */
+    private HttpResponse<String> call(String service, String path, Role role) {
+        return await("GET " + path + " on " + service + " answering other than 503").atMost(CALL_PATIENCE)
+                .pollDelay(Duration.ZERO).pollInterval(CALL_RETRY).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path))
+                                .timeout(Duration.ofSeconds(15)).header("Authorization", bearers.get(role)).GET()
+                                .build(), HttpResponse.BodyHandlers.ofString()),
+                        response -> response.statusCode() != 503);
     }
 }

@@ -86,7 +86,7 @@ public class MongoOrderBook implements OrderBook {
     public RefundDecision refund(RefundClaim claim) {
         try {
             // On MongoDB an _id lookup. The wire server uses an index only for a filter of exactly its keys, so there
-            // each refund scans the orders (about 35 ms per refund with 90,000 orders, measured in a full replay).
+            // each refund scans the orders (docs/benchmarks.md).
             Document conditions = new Document("_id", claim.orderId())
                     .append("customerId", claim.customerId())
                     .append("currency", claim.currency())

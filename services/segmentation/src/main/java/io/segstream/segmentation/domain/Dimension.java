@@ -3,9 +3,8 @@ package io.segstream.segmentation.domain;
 import java.util.Map;
 
 /**
- * A way of classifying customers that gives each exactly one class. Built-in dimensions implement it in code today;
- * the versioned definitions of the segment catalogue (issue 5: CEL expressions stored in MongoDB) will implement
- * the same interface.
+ * A way of classifying customers that gives each exactly one class. Built-in dimensions implement it in code; the
+ * versioned definitions of the segment catalogue (CEL expressions stored in MongoDB) implement the same interface.
  */
 public interface Dimension {
 

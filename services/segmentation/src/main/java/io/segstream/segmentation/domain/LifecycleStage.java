@@ -13,7 +13,7 @@ import java.util.Map;
  *   <li>one purchase day: NEW;</li>
  *   <li>otherwise (a repeat buyer, recently): ACTIVE.</li>
  * </ol>
- * Mature, loyal and won-back stages come with the definition catalogue (issue 5).
+ * Mature, loyal and won-back stages are definitions of the catalogue ({@code DefaultCatalogue}), not built in.
  */
 public final class LifecycleStage implements Dimension {
     public static final String KEY = "lifecycle";

@@ -30,7 +30,7 @@ final class IsoInstant {
 
     /**
      * The text {@link Instant#toString()} writes, without its intermediate date-time objects: the view writer
-     * writes dozens per profile, and they were a large share of its garbage.
+     * writes dozens per profile, and those objects would be a large share of its garbage.
      */
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();

@@ -61,7 +61,7 @@ public class MongoDefinitionView {
                         .map(rule -> new Document("name", rule.name()).append("when", rule.when())).toList())
                 .append("expression", definition.expression())
                 .append("createdAt", Date.from(definition.createdAt()))
-                // Who stored this version and when (issue 7): the audit log has the same, this travels with it.
+                // Who stored this version and when: the audit log has the same, this travels with it.
                 .append("changedBy", definition.changedBy())
                 .append("changedAt", definition.changedAt() == null ? null : Date.from(definition.changedAt()));
     }

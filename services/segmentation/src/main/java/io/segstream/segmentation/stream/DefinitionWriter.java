@@ -63,7 +63,7 @@ public final class DefinitionWriter {
             DefinitionVersions current = readToEnd();
             DefinitionRecord newest = current.newest(definition.key());
             long next = newest == null ? 1 : newest.version() + 1;
-            // Milliseconds, as a stored instant was before: the answer to the PUT says exactly what a later read says.
+            // Milliseconds, as the MongoDB view's dates keep them: the answer to the PUT says what a later read says.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             SegmentDefinition stored = definition.withVersion(next, now);
             DefinitionRecord record = DefinitionRecord.of(stored, Recomputation.idOf(stored));

@@ -5,8 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The definitions' fingerprint, read once per round of background work for all of an instance's tasks. They read the
- * same global store, and reading it copies every stored version's bytes: read by each task every round, it was most of
- * the service's garbage.
+ * same global store, and reading it copies every stored version's bytes: read by each task every round, it would be most
+ * of the service's garbage.
  */
 final class DefinitionsFingerprint {
     private final long reuseWithinMs;

@@ -15,7 +15,7 @@ import static io.segstream.segmentation.domain.PurchaseFactMother.daysBefore;
 import static io.segstream.segmentation.domain.PurchaseFactMother.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The behaviour and feedback figures of issue 5, derived from the stored facts as of an instant. */
+/** The behaviour and feedback figures, derived from the stored facts as of an instant. */
 class ProfileFiguresTest {
     private static final String CUSTOMER = "C-1";
     private final CustomerProfile profile = CustomerProfile.newCustomer(CUSTOMER);

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The population a model is fitted on: customer summaries in one time unit, with identical (x, t_x, T) rows merged
- * into one row and a count. Day-granular summaries repeat a lot (CDNOW: 2,357 customers, far fewer distinct rows), and
+ * into one row and a count. Day-granular summaries repeat a lot (far fewer distinct rows than customers), and
  * the likelihood of a row does not depend on who it belongs to, so the fit costs per distinct row, not per customer.
  * The distinct values of x, t_x and T are also indexed, so that a likelihood evaluation computes each log-gamma and
  * each logarithm once per distinct value.

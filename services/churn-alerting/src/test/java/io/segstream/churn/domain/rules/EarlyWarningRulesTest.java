@@ -87,7 +87,7 @@ class EarlyWarningRulesTest {
         assertThat(reasons(quietHigh, null)).contains(ChurnReason.HIGH_VALUE_GOING_QUIET);
         assertThat(reasons(quietLow, null)).doesNotContain(ChurnReason.HIGH_VALUE_GOING_QUIET);
         assertThat(reasons(recentHigh, null)).doesNotContain(ChurnReason.HIGH_VALUE_GOING_QUIET);
-        // no value tier at all (segmentation publishes only lifecycle today): the rule stays silent
+        // no value tier at all (none published for the customer yet): the rule stays silent
         assertThat(reasons(boughtDaysAgo(35), null)).doesNotContain(ChurnReason.HIGH_VALUE_GOING_QUIET);
     }
 
