@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param max   largest sample, in nanoseconds
  */
 record LatencySummary(int count, long p50, long p95, long p99, long max) {
-    /** Precision of the figures; each further digit multiplies the histogram's memory by ten for no visible change. */
+    /** Precision of the figures; a further digit would multiply the histogram's memory for no visible change. */
     static final int SIGNIFICANT_DIGITS = 4;
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
