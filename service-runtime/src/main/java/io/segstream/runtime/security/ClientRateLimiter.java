@@ -1,14 +1,22 @@
 package io.segstream.runtime.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client: {@code burst} requests at once, refilled at {@code requestsPerSecond}. Plain Java and
- * in memory, so the limit is per instance (a deployment of n replicas admits n times the rate; documented).
+ * A Bucket4j token bucket per client: {@code burst} requests at once, refilled continuously at
+ * {@code requestsPerSecond}. In memory, so the limit is per instance (a deployment of n replicas admits n times the
+ * rate; documented). The buckets are held in a Caffeine cache bounded to {@code maxClients} that drops a bucket
+ * unused for {@code idleAfter}, so many clients cannot make it grow without end.
  */
 public final class ClientRateLimiter {
     /** The answer to one request: admitted, or refused with how long until a request would be admitted. */
@@ -16,64 +24,78 @@ public final class ClientRateLimiter {
         static final Decision ADMITTED = new Decision(true, Duration.ZERO);
     }
 
-    private static final double NANOS_PER_SECOND = 1_000_000_000d;
+    /** Decimal places of the configured rate that are kept exactly; finer fractions are rounded. */
+    private static final int RATE_SCALE = 6;
 
-    private final double perNano;
-    private final double burst;
-    private final int maxClients;
-    private final long idleNanos;
-    private final LongSupplier nanoClock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final int burst;
+    private final Refill refill;
+    private final TimeMeter clock;
+    private final Cache<String, Bucket> buckets;
 
     public ClientRateLimiter(double requestsPerSecond, int burst, int maxClients, Duration idleAfter,
                              LongSupplier nanoClock) {
         if (requestsPerSecond <= 0 || burst < 1 || maxClients < 1) {
             throw new IllegalArgumentException("rate limit needs requestsPerSecond > 0, burst >= 1, maxClients >= 1");
         }
-        this.perNano = requestsPerSecond / NANOS_PER_SECOND;
         this.burst = burst;
-        this.maxClients = maxClients;
-        this.idleNanos = idleAfter.toNanos();
-        this.nanoClock = nanoClock;
+        this.refill = Refill.of(requestsPerSecond);
+        this.clock = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoClock.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxClients)
+                .expireAfterAccess(idleAfter)
+                .ticker(nanoClock::getAsLong)
+                .executor(Runnable::run) // evict on the request's thread: no background work to wait for
+                .build();
     }
 
     public Decision tryAcquire(String client) {
-        long now = nanoClock.getAsLong();
-        if (buckets.size() >= maxClients && !buckets.containsKey(client)) {
-            forgetIdle(now);
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, now));
-        synchronized (bucket) {
-            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedAt) * perNano);
-            bucket.updatedAt = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return Decision.ADMITTED;
-            }
-            long wait = (long) Math.ceil((1 - bucket.tokens) / perNano);
-            return new Decision(false, Duration.ofNanos(wait));
-        }
+        ConsumptionProbe probe = buckets.get(client, c -> newBucket()).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Decision.ADMITTED
+                : new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     int trackedClients() {
-        return buckets.size();
+        buckets.cleanUp();
+        return (int) buckets.estimatedSize();
     }
 
-    private void forgetIdle(long now) {
-        buckets.entrySet().removeIf(e -> now - e.getValue().updatedAt > idleNanos);
-        while (buckets.size() >= maxClients) {
-            buckets.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().updatedAt))
-                    .ifPresent(oldest -> buckets.remove(oldest.getKey()));
-        }
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(refill.tokens(), refill.period()))
+                .withCustomTimePrecision(clock)
+                .build();
     }
 
-    private static final class Bucket {
-        double tokens;
-        long updatedAt;
-
-        Bucket(double tokens, long updatedAt) {
-            this.tokens = tokens;
-            this.updatedAt = updatedAt;
+    /**
+     * The configured rate as whole tokens per period, exactly for a rate with up to {@link #RATE_SCALE} decimals:
+     * 200 is 200 per second, 0.5 is one per two seconds, 2.5 five per two seconds.
+     */
+    record Refill(long tokens, Duration period) {
+        static Refill of(double requestsPerSecond) {
+            BigDecimal rate = BigDecimal.valueOf(requestsPerSecond)
+                    .setScale(RATE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            if (rate.signum() <= 0) {
+                throw new IllegalArgumentException("rate limit requestsPerSecond is below the smallest rate kept: "
+                        + BigDecimal.ONE.movePointLeft(RATE_SCALE).toPlainString());
+            }
+            if (rate.scale() <= 0) {
+                return new Refill(rate.longValueExact(), Duration.ofSeconds(1));
+            }
+            BigInteger tokens = rate.unscaledValue();
+            BigInteger seconds = BigInteger.TEN.pow(rate.scale());
+            BigInteger common = tokens.gcd(seconds);
+            return new Refill(tokens.divide(common).longValueExact(),
+                    Duration.ofSeconds(seconds.divide(common).longValueExact()));
         }
     }
 }

@@ -44,9 +44,9 @@ public record SecurityProperties(
      *
      * @param enabled           false turns the limits off
      * @param paths             request paths that are limited (Spring path patterns); each service lists its intake
-     * @param requestsPerSecond sustained requests per second per client
+     * @param requestsPerSecond sustained requests per second per client; a fraction is kept to six decimals
      * @param burst             requests a client may make at once after being idle
-     * @param maxClients        most clients tracked at once; the least recently seen are forgotten beyond it
+     * @param maxClients        most clients tracked at once; beyond it, those least likely to come back are forgotten
      * @param idleAfter         a client's bucket is dropped after this long without a request
      */
     public record RateLimit(

@@ -1,5 +1,8 @@
 package io.segstream.localstack.replay;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
@@ -12,8 +15,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A history file opened for reading line by line, gzipped or not (recognised by its first bytes, not its name), that
- * knows how far through the file it is (for the progress line).
+ * A history file opened for reading line by line or as CSV records, gzipped or not (recognised by its first bytes,
+ * not its name), that knows how far through the file it is (for the progress line).
  */
 final class HistoryFile implements AutoCloseable {
     private static final int GZIP_MAGIC_1 = 0x1f;
@@ -45,6 +48,11 @@ final class HistoryFile implements AutoCloseable {
     /** The next line without its line ending, or null at the end. */
     String readLine() throws IOException {
         return reader.readLine();
+    }
+
+    /** The rest of the file as CSV records; closing this file closes them. */
+    CSVParser records(CSVFormat format) throws IOException {
+        return format.parse(reader);
     }
 
     /** Share of the file's bytes read so far, 0 to 1. */

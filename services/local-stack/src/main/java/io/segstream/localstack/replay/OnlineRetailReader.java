@@ -5,6 +5,9 @@ import io.segstream.contracts.Money;
 import io.segstream.contracts.purchase.LineItem;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.contracts.purchase.PurchaseType;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -47,6 +50,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class OnlineRetailReader {
+    /**
+     * RFC 4180 with a comma: quoted fields may hold commas, doubled quotes and line breaks. Lenient about a quote left
+     * open at the end of the file and text after a closing quote: such a row is counted as unreadable (its field count
+     * is off) instead of stopping the replay.
+     */
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setLenientEof(true).setTrailingData(true).get();
     static final String SOURCE = "replay-online-retail";
     static final String CURRENCY = "GBP";
     static final String EVENT_ID_PREFIX = "online-retail:";
@@ -71,23 +80,23 @@ final class OnlineRetailReader {
         long afterUntil = 0;
         long anonymous = 0;
         long unreadable = 0;
-        String line;
         boolean first = true;
-        while ((line = file.readLine()) != null) {
+        CSVParser records = file.records(FORMAT);
+        for (CSVRecord record : records) {
             if (first) {
                 first = false;
-                if (line.startsWith(HEADER_START)) {
+                if (record.get(0).startsWith(HEADER_START)) {
                     continue;
                 }
             }
-            if (line.isBlank()) {
+            if (record.size() == 1 && record.get(0).isBlank()) {
                 continue;
             }
             rows++;
             if (rows % PROGRESS_EVERY == 0) {
                 progress.reading(rows, file.fractionRead());
             }
-            Row row = parse(line);
+            Row row = parse(record);
             if (row == null) {
                 unreadable++;
             } else if (until != null && row.time().toLocalDate().isAfter(until)) {
@@ -163,9 +172,8 @@ final class OnlineRetailReader {
         return stockCode.startsWith("gift_") ? "gift-voucher" : null;
     }
 
-    private static Row parse(String line) {
-        List<String> fields = CsvLine.parse(line);
-        if (fields == null || fields.size() != FIELDS) {
+    private static Row parse(CSVRecord fields) {
+        if (fields.size() != FIELDS) {
             return null;
         }
         try {

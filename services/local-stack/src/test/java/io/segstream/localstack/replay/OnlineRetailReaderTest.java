@@ -4,6 +4,8 @@ import io.segstream.contracts.Channel;
 import io.segstream.contracts.purchase.LineItem;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.contracts.purchase.PurchaseType;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -165,6 +168,52 @@ class OnlineRetailReaderTest {
             Files.copy(in, plain);
         }
         assertThat(read(plain, null).events()).isEqualTo(read(ReplaySlices.onlineRetail(), null).events());
+    }
+
+    @Test
+    void aQuotedDescriptionMayHoldALineBreakAndQuotes() throws IOException {
+        HistoryEvents history = read(csv("""
+                400,22000,"HEART ""LOVE"" SIGN
+                SECOND LINE, WITH A COMMA",2,2011-03-01 10:00:00,1.50,12836.0,United Kingdom
+                400,22001,PLAIN,1,2011-03-01 10:00:00,2.00,12836.0,United Kingdom
+                """), null);
+
+        assertThat(history.rowsRead()).isEqualTo(2);
+        assertThat(history.unreadableRows()).isZero();
+        assertThat(history.events()).singleElement().satisfies(e -> {
+            assertThat(e.items()).extracting(LineItem::sku).containsExactly("22000", "22001");
+            assertThat(e.totalAmount()).hasToString("5.00");
+        });
+    }
+
+    @Test
+    void aQuoteLeftOpenAtTheEndIsAnUnreadableRowNotAFailure() throws IOException {
+        HistoryEvents history = read(csv("""
+                500,A1,ITEM,1,2011-03-01 10:00:00,1.00,12836.0,United Kingdom
+                501,A2,"OPEN,1,2011-03-01 10:00:00,1.00,12836.0,United Kingdom
+                """), null);
+        assertThat(history.rowsRead()).isEqualTo(2);
+        assertThat(history.unreadableRows()).isEqualTo(1);
+        assertThat(history.events()).extracting(PurchaseSubmitted::orderId).containsExactly("500");
+    }
+
+    @Test
+    void fieldsAreReadAsRfc4180() throws IOException {
+        Path file = Files.writeString(dir.resolve("fields.csv"), """
+                536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6
+                1,"SET 2, TEA TOWELS","a ""quote""\",x
+                a,,c,
+                "two
+                lines ""quoted""\",y
+                """);
+        try (HistoryFile history = HistoryFile.open(file)) {
+            CSVParser records = history.records(OnlineRetailReader.FORMAT);
+            assertThat(records.stream().map(CSVRecord::toList)).containsExactly(
+                    List.of("536365", "85123A", "WHITE HANGING HEART T-LIGHT HOLDER", "6"),
+                    List.of("1", "SET 2, TEA TOWELS", "a \"quote\"", "x"),
+                    List.of("a", "", "c", ""),
+                    List.of("two\nlines \"quoted\"", "y"));
+        }
     }
 
     @Test
