@@ -36,16 +36,18 @@ import static io.segstream.localstack.SegstreamCommandLine.within;
  * (upper case, dashes as underscores); the command line wins.
  */
 @Command(name = "run", sortOptions = false,
-        description = {"Run the whole system locally: a Kafka broker, a MongoDB wire server (data under .segstream/),"
-                + " the four services, and simulated traffic; Ctrl-C stops everything cleanly and the next run finds"
-                + " the data of this one.",
-                "Each option is also read from an environment variable SEGSTREAM_<NAME>, e.g. SEGSTREAM_KAFKA_PORT"
-                        + " for --kafka-port; the command line wins."},
+        description = {"Run the whole system locally, with simulated traffic.",
+                "A Kafka broker, a MongoDB wire server and the four services; data under",
+                ".segstream/ by default. Ctrl-C stops everything cleanly; the next run finds the",
+                "data of this one.",
+                "Each option is also read from an environment variable SEGSTREAM_<NAME>,",
+                "e.g. SEGSTREAM_KAFKA_PORT for --kafka-port; the command line wins."},
         footerHeading = "%n",
-        footer = {"When it is up: http://localhost:8080/actuator/health is UP, http://localhost:8080/summary has the"
-                + " figures. The services run with the Spring profile 'local' and accept tokens signed with this"
-                + " checkout's key (.segstream/local-signing.key, made on first need; --fresh keeps it): see"
-                + " ./segstream token --help."})
+        footer = {"When it is up: http://localhost:8080/actuator/health is UP and",
+                "http://localhost:8080/summary has the figures. The services run with the Spring",
+                "profile 'local' and accept tokens signed with this checkout's key",
+                ".segstream/local-signing.key (made on first need; --fresh keeps it); see",
+                "./segstream token --help"})
 public final class RunCommand implements Callable<Integer> {
     private static final int MAX_PORT = 65_535;
     /** The largest partition count a topic of the local stack is created with. */

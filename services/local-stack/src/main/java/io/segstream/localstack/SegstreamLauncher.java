@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = SegstreamCommandLine.LAUNCHER, scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = SegstreamLauncher.Version.class, synopsisSubcommandLabel = "<command>",
-        description = "Segstream on one machine: run the whole system, replay real purchase histories into it,"
-                + " benchmark it, make tokens for its APIs. './segstream help <command>' shows a command's options.",
+        description = {"Segstream on one machine: run the whole system, replay real purchase histories",
+                "into it, benchmark it, make tokens for its APIs.",
+                "A command's options: ./segstream help <command>, or ./segstream <command> --help"},
         footerHeading = "%nExamples:%n",
         footer = {"  ./segstream run                      the whole system with simulated traffic",
                 "  ./segstream run --no-demo            the same without simulated traffic, for other systems to"
@@ -61,11 +62,11 @@ public final class SegstreamLauncher implements Runnable {
                 .addSubcommand(new BenchCommand(home, out, err))
                 .addSubcommand(new TokenCommand(() -> LocalCredentials.ofCheckout(home), Clock.systemUTC(), out, err))
                 .addSubcommand(new CompletionCommand())
-                .addSubcommand(scriptCommand("jmh", "Micro-benchmarks of the hot pure-Java paths (the benchmarks"
-                        + " module's jar, built if missing); options go to JMH, e.g. ./segstream jmh -f 1"
-                        + " 'ProfileUpdate.*'.", err))
-                .addSubcommand(scriptCommand("test", "Run every test (the command CI runs: ./mvnw -B verify).", err))
-                .addSubcommand(scriptCommand("build", "Build the executable jars without running tests.", err))
+                .addSubcommand(scriptCommand("jmh", err, "Micro-benchmarks of the hot pure-Java paths (JMH).",
+                        "The benchmarks module's jar is built if missing; options go to JMH, e.g.",
+                        "./segstream jmh -f 1 'ProfileUpdate.*'"))
+                .addSubcommand(scriptCommand("test", err, "Run every test (the command CI runs: ./mvnw -B verify)."))
+                .addSubcommand(scriptCommand("build", err, "Build the executable jars without running tests."))
                 .addSubcommand(new HelpCommand());
         launcher.getSubcommands().get("run").setDefaultValueProvider(new RunCommand.EnvironmentDefaults(environment));
         return SegstreamCommandLine.configure(launcher, out, err);
@@ -77,7 +78,7 @@ public final class SegstreamLauncher implements Runnable {
     }
 
     /** A command the bash script runs itself: listed for help and completion, refused if the jar is run directly. */
-    private static CommandLine scriptCommand(String name, String description, PrintStream err) {
+    private static CommandLine scriptCommand(String name, PrintStream err, String... description) {
         CommandSpec command = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
             err.println("segstream: " + name + " is run by the ./segstream script, not by its jar");
             return CommandLine.ExitCode.USAGE;
@@ -88,8 +89,8 @@ public final class SegstreamLauncher implements Runnable {
     }
 
     /** {@code ./segstream completion}: bash completion of every command and option, generated from this tree. */
-    @Command(name = "completion", description = "Print a bash completion script for ./segstream; use it with:"
-            + " source <(./segstream completion)")
+    @Command(name = "completion", description = {"Print a bash completion script for ./segstream.",
+            "Use it with: source <(./segstream completion)"})
     static final class CompletionCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;

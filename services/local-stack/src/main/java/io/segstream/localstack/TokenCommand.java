@@ -33,9 +33,9 @@ import java.util.stream.Collectors;
  * variables here: a token's contents come from its command line only.
  */
 @Command(name = "token", sortOptions = false,
-        description = {"Print a token for the local stack's APIs (the last line of the output is the bare token),"
-                + " signed with this checkout's key in .segstream/local-signing.key (created on first need). No stack"
-                + " needs to run.",
+        description = {"Print a token for the local stack's APIs (the last line: the bare token).",
+                "It is signed with this checkout's key, .segstream/local-signing.key (created on",
+                "first need). No stack needs to run.",
                 "Roles: INGEST, MARKETING, OPS, ADMIN, METRICS (ADMIN implies every other role)."},
         footerHeading = "%nExample:%n",
         footer = {"  TOKEN=$(./segstream token MARKETING | tail -1)",

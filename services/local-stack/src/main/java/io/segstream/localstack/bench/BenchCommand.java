@@ -45,11 +45,13 @@ import java.util.stream.Stream;
  * A step that fails is reported as "not measured" with the reason and the run goes on.
  */
 @Command(name = "bench", sortOptions = false,
-        description = {"Start a separate stack on free ports (its data in .segstream/bench-<time>, deleted afterwards)"
-                + " and measure the raw broker, the database, the pipeline (throughput; latency at a fixed load and at"
-                + " saturation), re-evaluation and the time-based sweep over seeded profiles, replays and memory;"
-                + " print every figure and write them to a results file (.segstream/bench-results-<time>.md unless"
-                + " --output names one; --output docs/benchmarks.md updates the committed results)."},
+        description = {"Measure a separate stack on free ports; every figure to a results file.",
+                "Its data is in .segstream/bench-<time>, deleted afterwards. It measures the raw",
+                "broker, the database, the pipeline (throughput; latency at a fixed load and at",
+                "saturation), re-evaluation and the time-based sweep over seeded profiles,",
+                "replays and memory, prints every figure and writes them to",
+                ".segstream/bench-results-<time>.md (not tracked by git) unless --output names",
+                "a file: --output docs/benchmarks.md replaces the committed results."},
         footerHeading = "%n",
         footer = {"Segmentation alone also runs a tenth of --events and --fixed-events (the light load). Sizes given"
                 + " with --quick win over its own."})
@@ -103,9 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
     boolean noOnlineRetail;
     @Option(names = "--keep", description = "Keep the bench stack's data directory.")
     boolean keep;
-    @Option(names = "--output", paramLabel = "FILE", description = "Where the results go (default: a new"
-            + " .segstream/bench-results-<time>.md, not tracked by git; --output docs/benchmarks.md replaces the"
-            + " committed results).")
+    @Option(names = "--output", paramLabel = "FILE", description = {"Where the results go (default: a new file",
+            ".segstream/bench-results-<time>.md, not tracked",
+            "by git); docs/benchmarks.md replaces the",
+            "committed results."})
     Path output;
     @Option(names = "--note", paramLabel = "TEXT",
             description = "A line written above the results, e.g. what else was running.")
@@ -114,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
             + " guarantee: exactly_once_v2 (its default) or at_least_once, to measure what exactly once costs.")
     String guarantee;
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "The bench stack's data (default: .segstream/bench-<time>).")
+            description = {"The bench stack's data (default:", ".segstream/bench-<time>)."})
     Path dataDir;
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "localhost",
             description = "The host every component listens on (default: ${DEFAULT-VALUE}).")

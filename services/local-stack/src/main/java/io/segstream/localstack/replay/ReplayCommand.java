@@ -38,13 +38,14 @@ import java.util.function.Supplier;
  * included), 1 when the replay had to stop, 2 for a wrong command line.
  */
 @Command(name = "replay", sortOptions = false,
-        description = {"Replay a real purchase history (CDNOW master or sample, UCI Online Retail CSV, plain or .gz)"
-                + " into a running purchase-ingestion, keeping the original event times, with progress and a summary"
-                + " by result code."},
+        description = {"Replay a real purchase history into a running purchase-ingestion.",
+                "CDNOW master or sample, or the UCI Online Retail CSV (plain or .gz), sent with",
+                "the original event times, with progress and a summary by result code."},
         footerHeading = "%n",
-        footer = {"Event ids are derived from the file's rows, so running it again records nothing new and an"
-                + " interrupted replay can simply be run again. Batches carry an INGEST token signed with this"
-                + " checkout's .segstream/local-signing.key, the key ./segstream run gives the services."})
+        footer = {"Event ids are derived from the file's rows, so running it again records nothing",
+                "new and an interrupted replay can simply be run again. Batches carry an INGEST",
+                "token signed with this checkout's key, .segstream/local-signing.key, the key",
+                "./segstream run gives the services."})
 public final class ReplayCommand implements Callable<Integer> {
     /** Attempts per batch while the service is unavailable, about a minute with the default wait. */
     static final int MAX_ATTEMPTS = 30;
