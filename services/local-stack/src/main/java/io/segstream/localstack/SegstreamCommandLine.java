@@ -6,6 +6,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,8 +30,8 @@ public final class SegstreamCommandLine {
 
     /** Makes {@code commandLine} and its subcommands print to {@code out}/{@code err} and refuse wrong input alike. */
     public static CommandLine configure(CommandLine commandLine, PrintStream out, PrintStream err) {
-        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         // The terminal's width when picocli can tell it, else USAGE_WIDTH columns.
         commandLine.setUsageHelpWidth(USAGE_WIDTH);
         commandLine.setUsageHelpAutoWidth(true);

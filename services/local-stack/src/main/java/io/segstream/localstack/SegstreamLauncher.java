@@ -28,16 +28,14 @@ import java.util.concurrent.Callable;
                 "into it, benchmark it, make tokens for its APIs.",
                 "A command's options: ./segstream help <command>, or ./segstream <command> --help"},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./segstream run                      the whole system with simulated traffic",
-                "  ./segstream run --no-demo            the same without simulated traffic, for other systems to"
-                        + " publish to",
-                "  ./segstream run --kafka-port 19092   options of run are also read from SEGSTREAM_<NAME>, e.g."
-                        + " SEGSTREAM_KAFKA_PORT",
-                "  ./segstream replay --format cdnow ../shared/datasets/cdnow/CDNOW_master.txt",
-                "  ./segstream bench --quick            results in .segstream/bench-results-<time>.md",
+        footer = {"  ./segstream run                  the whole system, with simulated traffic",
+                "  ./segstream run --no-demo        without it: other systems publish to it",
+                "  SEGSTREAM_KAFKA_PORT=19092 ./segstream run   same as --kafka-port 19092",
+                "  ./segstream replay --format cdnow CDNOW_master.txt",
+                "  ./segstream bench --quick        results in .segstream/bench-results-<time>.md",
                 "  TOKEN=$(./segstream token MARKETING | tail -1)",
                 "  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8083/api/v1/segments",
-                "  source <(./segstream completion)     complete commands and options in bash"})
+                "  source <(./segstream completion) complete commands and options in bash"})
 public final class SegstreamLauncher implements Runnable {
     @Spec
     private CommandSpec spec;
