@@ -50,8 +50,7 @@ public final class FaultableStack implements AutoCloseable {
                 "--segmentation-port", free(), "--churn-port", free(),
                 "--partitions", String.valueOf(partitions), "--service-heap", serviceHeap};
         Path home = Path.of(System.getProperty("segstream.home", "../..")).toAbsolutePath().normalize();
-        this.settings = withShortConsumerSessions(StackSettings.from(new CommandLine(args, StackSettings.RUN_FLAGS,
-                Map.of()), home));
+        this.settings = withShortConsumerSessions(RunCommand.settings(home, Map.of(), args));
         this.credentials = new LocalCredentials(dataDir.resolve(LocalCredentials.KEY_FILE), Clock.systemUTC());
     }
 

@@ -211,7 +211,7 @@ class LocalStackIT {
                 "--health-port", free(), "--purchase-port", free(), "--feedback-port", free(),
                 "--segmentation-port", free(), "--churn-port", free(), "--partitions", "3", "--service-heap", "256m"};
         Path home = Path.of(System.getProperty("segstream.home", "../..")).toAbsolutePath().normalize();
-        return StackSettings.from(new CommandLine(args, StackSettings.RUN_FLAGS, Map.of()), home);
+        return RunCommand.settings(home, Map.of(), args);
     }
 
     private static String free() {

@@ -15,8 +15,7 @@ class ServiceProcessTest {
 
     @Test
     void theKeyAndTheLocalProfileGoThroughTheEnvironmentNeverTheCommandLine() {
-        StackSettings settings = StackSettings.from(new CommandLine(new String[] {"--no-demo"},
-                StackSettings.RUN_FLAGS, Map.of()), Path.of("/opt/segstream"));
+        StackSettings settings = RunCommand.settings(Path.of("/opt/segstream"), Map.of(), "--no-demo");
         ServiceProcess service = new ServiceProcess(settings.service("segmentation"), settings, KEY);
 
         List<String> command = service.command(Path.of("/opt/segstream/segmentation-exec.jar"));
@@ -36,8 +35,7 @@ class ServiceProcessTest {
 
     @Test
     void aSpecsExtraArgumentsFollowTheConnectionSettings() {
-        StackSettings settings = StackSettings.from(new CommandLine(new String[] {"--no-demo"},
-                StackSettings.RUN_FLAGS, Map.of()), Path.of("/opt/segstream"));
+        StackSettings settings = RunCommand.settings(Path.of("/opt/segstream"), Map.of(), "--no-demo");
         ServiceSpec spec = settings.service("segmentation");
         ServiceProcess service = new ServiceProcess(new ServiceSpec(spec.name(), spec.port(), spec.database(),
                 List.of("--segstream.segmentation.clock.follow-event-time=true")), settings, KEY);

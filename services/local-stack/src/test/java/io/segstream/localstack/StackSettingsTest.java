@@ -1,10 +1,10 @@
 package io.segstream.localstack;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ class StackSettingsTest {
     private static final Path HOME = Path.of("/opt/segstream");
 
     private static StackSettings parse(Map<String, String> env, String... args) {
-        return StackSettings.from(new CommandLine(args, StackSettings.RUN_FLAGS, env), HOME);
+        return RunCommand.settings(HOME, env, args);
     }
 
     @Test
@@ -58,12 +58,40 @@ class StackSettingsTest {
     @Test
     void unknownOptionsAndBadNumbersAreUsageErrors() {
         assertThatThrownBy(() -> parse(Map.of(), "--kafka-prot", "1"))
-                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("--kafka-prot");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--kafka-prot");
         assertThatThrownBy(() -> parse(Map.of(), "--kafka-port", "99999"))
-                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("between 1 and 65535");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("between 1 and 65535");
         assertThatThrownBy(() -> parse(Map.of(), "--demo-rate", "fast"))
-                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("must be a number");
-        assertThatThrownBy(() -> new CommandLine(new String[] {"--mongo-port"}, Set.of(), Map.of()))
-                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("needs a value");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--demo-rate")
+                .hasMessageContaining("must be a number");
+        assertThatThrownBy(() -> parse(Map.of(), "--mongo-port"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("Missing required parameter")
+                .hasMessageContaining("--mongo-port");
+    }
+
+    @Test
+    void aStrayWordIsAUsageErrorNotAReasonToStart() {
+        assertThatThrownBy(() -> parse(Map.of(), "--no-demo", "now"))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'now'");
+    }
+
+    @Test
+    void everyDefaultIsTheDocumentedOne() {
+        StackSettings settings = parse(Map.of());
+        assertThat(settings.host()).isEqualTo("localhost");
+        assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(settings.partitions()).isEqualTo(6);
+        assertThat(settings.serviceHeap()).isEqualTo("384m");
+        assertThat(settings.demoRate()).isEqualTo(20.0);
+        assertThat(settings.demoCustomers()).isEqualTo(2_000);
+        assertThat(settings.demoHistoryDays()).isEqualTo(180);
+        assertThat(settings.summaryEverySeconds()).isEqualTo(10);
+        assertThat(settings.readyTimeoutSeconds()).isEqualTo(300);
+    }
+
+    @Test
+    void flagsCanComeFromTheEnvironmentToo() {
+        assertThat(parse(Map.of("SEGSTREAM_NO_DEMO", "true")).demo()).isFalse();
+        assertThat(parse(Map.of("SEGSTREAM_DEMO_RATE", "5")).demoRate()).isEqualTo(5.0);
     }
 }

@@ -69,11 +69,15 @@ class TokenCommandTest {
     @Test
     void noRoleABadSubjectOrAnUnknownOptionAreUsageErrors() {
         assertThat(token()).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("at least one role");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter", "ROLE");
         assertThat(token("OPS", "--subject", "with space")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--subject must be");
         assertThat(token("OPS", "--roles", "ADMIN")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'--roles'");
         assertThat(token("OPS", "--ttl")).isEqualTo(2);
+        assertThat(token("OPS", "--ttl", "31d")).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(LocalCredentials.keyFile(home)).as("no key made for a refused command line").doesNotExist();
     }
 
     @Test
@@ -93,6 +97,10 @@ class TokenCommandTest {
         for (Role role : Role.values()) {
             assertThat(out.toString(StandardCharsets.UTF_8)).contains(role.name());
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("tail -1", "Authorization: Bearer");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("tail -1", "Authorization: Bearer",
+                "Usage: ./segstream token", "--subject", "--ttl");
+        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " "))
+                .contains("(default: local-cli)", "(default: 1h)");
+        assertThat(LocalCredentials.keyFile(home)).as("help makes no key").doesNotExist();
     }
 }

@@ -1,10 +1,18 @@
 package io.segstream.localstack.bench;
 
 import io.segstream.contracts.Topics;
+import io.segstream.embedded.Ports;
 import io.segstream.localstack.LocalStack;
+import io.segstream.localstack.SegstreamCommandLine;
 import io.segstream.localstack.ServiceSpec;
 import io.segstream.localstack.StackSettings;
 import io.segstream.localstack.replay.ReplayCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,12 +22,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +44,18 @@ import java.util.stream.Stream;
  * held), prints every figure on stdout (progress on stderr) and writes them to the results file.
  * A step that fails is reported as "not measured" with the reason and the run goes on.
  */
-public final class BenchCommand {
+@Command(name = "bench", sortOptions = false,
+        description = {"Measure a separate stack on free ports; every figure to a results file.",
+                "Its data is in .segstream/bench-<time>, deleted afterwards. It measures the raw",
+                "broker, the database, the pipeline (throughput; latency at a fixed load and at",
+                "saturation), re-evaluation and the time-based sweep over seeded profiles,",
+                "replays and memory, prints every figure and writes them to",
+                ".segstream/bench-results-<time>.md (not tracked by git) unless --output names",
+                "a file: --output docs/benchmarks.md replaces the committed results."},
+        footerHeading = "%n",
+        footer = {"Segmentation alone also runs a tenth of --events and --fixed-events (the light load). Sizes given"
+                + " with --quick win over its own."})
+public final class BenchCommand implements Callable<Integer> {
     static final String PIPELINE_FIXED = "pipeline, fixed load";
     static final String PIPELINE_SATURATED = "pipeline, saturation";
     static final String REPLAY = "replay";
@@ -40,17 +65,175 @@ public final class BenchCommand {
     private static final String CHURN = "churn-alerting";
     private static final List<String> CHURN_TOPICS = List.of(Topics.PURCHASES_RECORDED, Topics.FEEDBACK_RECORDED,
             Topics.SEGMENT_CHANGES, Topics.CUSTOMER_ERASURE);
+    private static final int MAX_PORT = 65_535;
+    private static final int MAX_SIZE = 100_000_000;
+    private static final int MAX_CUSTOMERS = 10_000_000;
+    private static final int MAX_PARTITIONS = 256;
 
-    private BenchCommand() {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "N", description = "Purchases at saturation and messages of the raw"
+            + " broker step (default: " + BenchOptions.DEFAULT_EVENTS + "; " + BenchOptions.QUICK_EVENTS
+            + " with --quick).")
+    Integer events;
+    @Option(names = "--fixed-events", paramLabel = "N", description = "Purchases at the fixed load (default: "
+            + BenchOptions.DEFAULT_FIXED_EVENTS + "; " + BenchOptions.QUICK_FIXED_EVENTS + " with --quick).")
+    Integer fixedEvents;
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "2000",
+            description = "The fixed load, purchases per second (default: ${DEFAULT-VALUE}).")
+    double rate;
+    @Option(names = "--customers", paramLabel = "N", description = "Customers the purchases are spread over"
+            + " (default: " + BenchOptions.DEFAULT_CUSTOMERS + "; " + BenchOptions.QUICK_CUSTOMERS + " with --quick).")
+    Integer customers;
+    @Option(names = "--db-documents", paramLabel = "N", description = "Documents per operation shape of the database"
+            + " step (default: " + BenchOptions.DEFAULT_DATABASE_DOCUMENTS + "; "
+            + BenchOptions.QUICK_DATABASE_DOCUMENTS + " with --quick).")
+    Integer databaseDocuments;
+    @Option(names = "--profiles", paramLabel = "N", description = "Customers seeded into segmentation's store for"
+            + " re-evaluation, the sweep and memory; 0: no seeding, no sweep (default: " + BenchOptions.DEFAULT_PROFILES
+            + "; " + BenchOptions.QUICK_PROFILES + " with --quick; the issue's target is 1000000).")
+    Integer profiles;
+    @Option(names = "--no-sweep",
+            description = "Skip the time-based sweep (its two passes take longer than the re-evaluation).")
+    boolean noSweep;
+    @Option(names = "--quick", description = "A smoke run: small sizes (see each option), no Online Retail.")
+    boolean quick;
+    @Option(names = "--no-replay", description = "Skip the CDNOW and Online Retail replays.")
+    boolean noReplay;
+    @Option(names = "--no-online-retail", description = "Skip only the Online Retail replay.")
+    boolean noOnlineRetail;
+    @Option(names = "--keep", description = "Keep the bench stack's data directory.")
+    boolean keep;
+    @Option(names = "--output", paramLabel = "FILE", description = {"Where the results go (default: a new file",
+            ".segstream/bench-results-<time>.md, not tracked",
+            "by git); docs/benchmarks.md replaces the",
+            "committed results."})
+    Path output;
+    @Option(names = "--note", paramLabel = "TEXT",
+            description = "A line written above the results, e.g. what else was running.")
+    String note;
+    @Option(names = "--processing-guarantee", paramLabel = "G", description = "Segmentation's Kafka Streams"
+            + " guarantee: exactly_once_v2 (its default) or at_least_once, to measure what exactly once costs.")
+    String guarantee;
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = {"The bench stack's data (default:", ".segstream/bench-<time>)."})
+    Path dataDir;
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "localhost",
+            description = "The host every component listens on (default: ${DEFAULT-VALUE}).")
+    String host;
+    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "0", description = "Kafka broker.")
+    int kafkaPort;
+    @Option(names = "--kafka-controller-port", paramLabel = "N", defaultValue = "0",
+            description = "Kafka broker's controller.")
+    int kafkaControllerPort;
+    @Option(names = "--mongo-port", paramLabel = "N", defaultValue = "0", description = "MongoDB wire server.")
+    int mongoPort;
+    @Option(names = "--purchase-port", paramLabel = "N", defaultValue = "0", description = "purchase-ingestion.")
+    int purchasePort;
+    @Option(names = "--feedback-port", paramLabel = "N", defaultValue = "0", description = "feedback-collection.")
+    int feedbackPort;
+    @Option(names = "--segmentation-port", paramLabel = "N", defaultValue = "0", description = "segmentation.")
+    int segmentationPort;
+    @Option(names = "--churn-port", paramLabel = "N", defaultValue = "0",
+            description = "churn-alerting (every port: default 0, a free one).")
+    int churnPort;
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + StackSettings.DEFAULT_PARTITIONS,
+            description = "Partitions per event topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+    @Option(names = "--service-heap", paramLabel = "SIZE", defaultValue = "384m",
+            description = "-Xmx of each service (default: ${DEFAULT-VALUE}).")
+    String serviceHeap;
+    @Option(names = "--ready-timeout", paramLabel = "N", defaultValue = "300",
+            description = "Seconds to wait for every service to be ready (default: ${DEFAULT-VALUE}).")
+    int readyTimeout;
+
+    private final Path home;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public BenchCommand(Path home, PrintStream out, PrintStream err) {
+        this.home = home;
+        this.out = out;
+        this.err = err;
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (java.util.Arrays.asList(args).contains("--help")) {
-            out.print("Usage: ./segstream bench [options]\n" + BenchOptions.USAGE);
-            return 0;
+    /** What the options say, checked: a wrong value refuses the command line before anything starts. */
+    BenchOptions options(IntSupplier freePort, LocalDateTime now) {
+        int eventCount = size("--events", events, quick ? BenchOptions.QUICK_EVENTS : BenchOptions.DEFAULT_EVENTS, 1,
+                MAX_SIZE);
+        int fixedEventCount = size("--fixed-events", fixedEvents, quick ? BenchOptions.QUICK_FIXED_EVENTS
+                : BenchOptions.DEFAULT_FIXED_EVENTS, 1, MAX_SIZE);
+        int customerCount = size("--customers", customers, quick ? BenchOptions.QUICK_CUSTOMERS
+                : BenchOptions.DEFAULT_CUSTOMERS, 1, MAX_CUSTOMERS);
+        int documents = size("--db-documents", databaseDocuments, quick ? BenchOptions.QUICK_DATABASE_DOCUMENTS
+                : BenchOptions.DEFAULT_DATABASE_DOCUMENTS, WireServerBench.BATCH, MAX_CUSTOMERS);
+        int profileCount = size("--profiles", profiles, quick ? BenchOptions.QUICK_PROFILES
+                : BenchOptions.DEFAULT_PROFILES, 0, BenchOptions.MAX_PROFILES);
+        SegstreamCommandLine.within(spec, "--rate", rate, 1, 1_000_000);
+        if (guarantee != null && !BenchOptions.GUARANTEES.contains(guarantee)) {
+            throw new ParameterException(spec.commandLine(), "--processing-guarantee is one of "
+                    + new TreeSet<>(BenchOptions.GUARANTEES) + ", not " + guarantee);
         }
-        Path home = Path.of(System.getProperty("segstream.home", ".")).toAbsolutePath().normalize();
-        BenchOptions options = BenchOptions.parse(args, home);
+        List<String> segmentationArguments = guarantee == null ? List.of(SweepBench.FOLLOW_EVENT_TIME)
+                : List.of(SweepBench.FOLLOW_EVENT_TIME, BenchOptions.GUARANTEE_ARGUMENT + guarantee);
+        String timestamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        List<ServiceSpec> services = List.of(
+                new ServiceSpec("purchase-ingestion", port("--purchase-port", purchasePort, freePort),
+                        "segstream-purchases"),
+                new ServiceSpec("feedback-collection", port("--feedback-port", feedbackPort, freePort),
+                        "segstream-feedback"),
+                new ServiceSpec("segmentation", port("--segmentation-port", segmentationPort, freePort),
+                        "segstream-segmentation", segmentationArguments),
+                new ServiceSpec("churn-alerting", port("--churn-port", churnPort, freePort), "segstream-churn",
+                        List.of(PausedConsumer.SESSION_TIMEOUT_ARGUMENT)));
+        StackSettings stack = new StackSettings(home,
+                dataDir != null ? dataDir : home.resolve(".segstream").resolve("bench-" + timestamp),
+                host,
+                port("--kafka-port", kafkaPort, freePort),
+                port("--kafka-controller-port", kafkaControllerPort, freePort),
+                port("--mongo-port", mongoPort, freePort),
+                freePort.getAsInt(), // the health endpoint is not started by bench; a free port keeps checks happy
+                SegstreamCommandLine.within(spec, "--partitions", partitions, 1, MAX_PARTITIONS),
+                services,
+                serviceHeap,
+                false, 0.1, 10, 0, 3_600,
+                SegstreamCommandLine.within(spec, "--ready-timeout", readyTimeout, 10, 3_600),
+                true);
+        Path results = output != null ? output
+                : home.resolve(".segstream").resolve(BenchOptions.DEFAULT_OUTPUT.formatted(timestamp));
+        return new BenchOptions(eventCount, fixedEventCount, customerCount, documents, profileCount, !noSweep, rate,
+                !noReplay, !noReplay && !quick && !noOnlineRetail, keep,
+                results.isAbsolute() ? results : home.resolve(results), quick, note, stack);
+    }
+
+    /** The options given, as they would be typed again, for the results' record of how they were made. */
+    String[] givenOptions() {
+        List<String> args = new ArrayList<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (option.arity().max() == 0) {
+                args.add(option.longestName());
+            } else {
+                for (String value : option.originalStringValues()) {
+                    args.add(option.longestName());
+                    args.add(value);
+                }
+            }
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private int size(String option, Integer given, int defaultValue, int min, int max) {
+        return SegstreamCommandLine.within(spec, option, given == null ? defaultValue : given, min, max);
+    }
+
+    private int port(String option, int given, IntSupplier freePort) {
+        return SegstreamCommandLine.within(spec, option, given, 0, MAX_PORT) == 0 ? freePort.getAsInt() : given;
+    }
+
+    @Override
+    public Integer call() {
+        BenchOptions options = options(Ports::freePort, LocalDateTime.now());
         StackSettings settings = options.stack();
         LocalStack stack = new LocalStack(settings);
         stack.checkPorts();
@@ -73,11 +256,11 @@ public final class BenchCommand {
                 // Ctrl-C: the JVM is already shutting down and the hook has run
             }
         }
-        String commandLine = BenchReport.commandLine(args);
-        String note = options.note() != null ? options.note()
+        String commandLine = BenchReport.commandLine(givenOptions());
+        String runNote = options.note() != null ? options.note()
                 : options.quick() ? "Quick run (--quick): small sizes, a smoke test rather than a benchmark." : null;
-        write(options.output(), BenchReport.results(note, commandLine, machine, figures.all()));
-        err.println("bench: results written to " + options.output());
+        write(options.output(), BenchReport.results(runNote, commandLine, machine, figures.all()));
+        out.println("Results written to " + options.output());
         return 0;
     }
 

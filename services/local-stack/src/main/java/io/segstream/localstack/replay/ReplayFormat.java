@@ -25,6 +25,6 @@ enum ReplayFormat {
                 return format;
             }
         }
-        throw new ReplayOptions.UsageException("unknown format '" + value + "': use cdnow or online-retail");
+        throw new IllegalArgumentException("unknown format '" + value + "': use cdnow or online-retail");
     }
 }

@@ -1,8 +1,8 @@
 package io.segstream.localstack.bench;
 
-import io.segstream.localstack.CommandLine;
 import io.segstream.localstack.ServiceSpec;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -35,7 +35,8 @@ class BenchOptionsTest {
         assertThat(options.keep()).isFalse();
         assertThat(options.quick()).isFalse();
         assertThat(options.note()).isNull();
-        assertThat(options.output()).isEqualTo(HOME.resolve("docs/benchmarks.md"));
+        assertThat(options.output()).as("an untracked file, not the committed docs")
+                .isEqualTo(HOME.resolve(".segstream/bench-results-20261124-013005.md"));
         assertThat(options.stack().dataDir()).isEqualTo(HOME.resolve(".segstream/bench-20261124-013005"));
         assertThat(options.stack().demo()).isFalse();
     }
@@ -103,16 +104,22 @@ class BenchOptionsTest {
                 .extraArguments()).containsExactly("--segstream.segmentation.clock.follow-event-time=true",
                 "--spring.kafka.streams.properties.processing.guarantee=at_least_once");
         assertThatThrownBy(() -> parse("--processing-guarantee", "exactly_once"))
-                .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("at_least_once");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("at_least_once");
     }
 
     @Test
     void wrongCommandLinesAreRefused() {
-        assertThatThrownBy(() -> parse("--evnets", "5")).isInstanceOf(CommandLine.UsageException.class)
+        assertThatThrownBy(() -> parse("--evnets", "5")).isInstanceOf(ParameterException.class)
                 .hasMessageContaining("--evnets");
-        assertThatThrownBy(() -> parse("--events", "0")).isInstanceOf(CommandLine.UsageException.class);
-        assertThatThrownBy(() -> parse("--rate", "fast")).isInstanceOf(CommandLine.UsageException.class);
-        assertThatThrownBy(() -> parse("--profiles", "-1")).isInstanceOf(CommandLine.UsageException.class);
-        assertThatThrownBy(() -> parse("extra")).isInstanceOf(CommandLine.UsageException.class);
+        assertThatThrownBy(() -> parse("--events", "0")).isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> parse("--rate", "fast")).isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> parse("--profiles", "-1")).isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> parse("extra")).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'extra'");
+    }
+
+    @Test
+    void theCommittedResultsAreUpdatedOnlyWhenNamed() {
+        assertThat(parse("--output", "docs/benchmarks.md").output()).isEqualTo(HOME.resolve("docs/benchmarks.md"));
     }
 }

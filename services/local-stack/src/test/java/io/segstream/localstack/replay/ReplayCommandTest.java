@@ -104,6 +104,16 @@ class ReplayCommandTest {
         assertThat(replay("--format", "xml", ReplaySlices.cdnowSample().toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown format").contains("Usage:");
         assertThat(replay("--help")).isZero();
-        assertThat(summary()).contains("Usage: ./segstream replay");
+        assertThat(summary()).contains("Usage: ./segstream replay", "--format=cdnow|online-retail");
+        assertThat(summary().replaceAll("\\s+", " ")).contains("localhost:8081", "(default: 1000)");
+    }
+
+    @Test
+    void aStrayWordOrAnUnknownOptionIsRefusedBeforeAnythingIsSent() {
+        assertThat(replay("--format", "cdnow", "--fast", ReplaySlices.cdnowSample().toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--fast'");
+        assertThat(replay("--format", "cdnow", ReplaySlices.cdnowSample().toString(), "again")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'again'");
+        assertThat(stub.batchSizes()).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.segstream.localstack.replay;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,7 @@ class ReplayOptionsTest {
 
     @Test
     void defaults() throws IOException {
-        ReplayOptions options = ReplayOptions.parse(new String[] {"--format", "cdnow", file()});
+        ReplayOptions options = ReplayCommand.parse(new String[] {"--format", "cdnow", file()});
         assertThat(options.format()).isEqualTo(ReplayFormat.CDNOW);
         assertThat(options.url()).isEqualTo(URI.create("http://localhost:8081"));
         assertThat(options.batchSize()).isEqualTo(1000);
@@ -31,7 +32,7 @@ class ReplayOptionsTest {
 
     @Test
     void everyOption() throws IOException {
-        ReplayOptions options = ReplayOptions.parse(new String[] {file(), "--format", "online-retail", "--until",
+        ReplayOptions options = ReplayCommand.parse(new String[] {file(), "--format", "online-retail", "--until",
                 "2011-06-30", "--url", "http://127.0.0.1:9999/", "--batch-size", "250"});
         assertThat(options.format()).isEqualTo(ReplayFormat.ONLINE_RETAIL);
         assertThat(options.until()).isEqualTo(LocalDate.of(2011, 6, 30));
@@ -42,21 +43,21 @@ class ReplayOptionsTest {
     @Test
     void wrongCommandLinesSayWhy() throws IOException {
         String file = file();
-        assertUsage("--format is required", file);
-        assertUsage("FILE is required", "--format", "cdnow");
+        assertUsage("Missing required option: '--format", file);
+        assertUsage("Missing required parameter: 'FILE'", "--format", "cdnow");
         assertUsage("unknown format", "--format", "csv", file);
         assertUsage("--until must be a date", "--format", "cdnow", "--until", "1997/09/30", file);
         assertUsage("--batch-size must be", "--format", "cdnow", "--batch-size", "1001", file);
         assertUsage("--batch-size must be", "--format", "cdnow", "--batch-size", "0", file);
         assertUsage("--url must be", "--format", "cdnow", "--url", "localhost:8081", file);
-        assertUsage("unknown option", "--format", "cdnow", "--fast", file);
-        assertUsage("needs a value", "--format");
+        assertUsage("Unknown option: '--fast'", "--format", "cdnow", "--fast", file);
+        assertUsage("Missing required parameter for option '--format'", "--format");
         assertUsage("cannot read", "--format", "cdnow", dir.resolve("missing.txt").toString());
-        assertUsage("only one FILE", "--format", "cdnow", file, file);
+        assertUsage("Unmatched argument", "--format", "cdnow", file, file);
     }
 
     private static void assertUsage(String message, String... args) {
-        assertThatThrownBy(() -> ReplayOptions.parse(args)).isInstanceOf(ReplayOptions.UsageException.class)
+        assertThatThrownBy(() -> ReplayCommand.parse(args)).isInstanceOf(ParameterException.class)
                 .hasMessageContaining(message);
     }
 }
