@@ -6,12 +6,12 @@ import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Ids;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.erasure.CustomerErasureRequested;
+import io.segstream.contracts.erasure.ErasureCutoff;
 import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.segment.ProfileSnapshot;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.contracts.segment.SegmentKind;
-import io.segstream.runtime.erasure.ErasedCustomers;
 import io.segstream.runtime.messaging.ContractViolation;
 import io.segstream.segmentation.domain.BatchResult;
 import io.segstream.segmentation.domain.ClassChange;
@@ -161,8 +161,7 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
 
     private void apply(CustomerFact fact, Instant arrivedAt) {
         byte[] erasedAt = erasures.get(fact.customerId());
-        if (erasedAt != null && ErasedCustomers.suppresses(Map.of(fact.customerId(), instant(erasedAt)),
-                fact.customerId(), fact.occurredAt())) {
+        if (erasedAt != null && ErasureCutoff.suppresses(instant(erasedAt), fact.occurredAt())) {
             settings.metrics().suppressed();
             return;
         }
