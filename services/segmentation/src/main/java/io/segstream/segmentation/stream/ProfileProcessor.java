@@ -29,6 +29,7 @@ import io.segstream.segmentation.domain.RfmScore;
 import io.segstream.segmentation.domain.Segmentation;
 import io.segstream.segmentation.domain.SegmentDefinition;
 import io.segstream.segmentation.domain.SweepSummary;
+import io.segstream.segmentation.encoding.PopulationSummaryCodec;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;

@@ -1,4 +1,4 @@
-package io.segstream.segmentation.stream;
+package io.segstream.segmentation.encoding;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

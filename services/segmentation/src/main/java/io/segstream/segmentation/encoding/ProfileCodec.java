@@ -1,4 +1,4 @@
-package io.segstream.segmentation.stream;
+package io.segstream.segmentation.encoding;
 
 import io.segstream.segmentation.domain.CategoryShare;
 import io.segstream.segmentation.domain.CurrentClass;
@@ -111,7 +111,7 @@ public final class ProfileCodec {
     }
 
     /** The planned re-evaluation instant of an encoded profile, read without decoding the rest. */
-    static Instant nextReevaluationAt(byte[] bytes) {
+    public static Instant nextReevaluationAt(byte[] bytes) {
         BinaryReader in = new BinaryReader(bytes);
         in.readByte();
         in.readString();

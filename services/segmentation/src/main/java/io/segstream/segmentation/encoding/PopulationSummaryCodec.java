@@ -1,4 +1,4 @@
-package io.segstream.segmentation.stream;
+package io.segstream.segmentation.encoding;
 
 import io.segstream.segmentation.domain.MonetaryBuckets;
 import io.segstream.segmentation.domain.PopulationSummary;

@@ -1,4 +1,4 @@
-package io.segstream.segmentation.stream;
+package io.segstream.segmentation.encoding;
 
 import io.segstream.segmentation.domain.PopulationMember;
 
@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A customer's {@link PopulationMember} in the members store. */
-final class MemberCodec {
+public final class MemberCodec {
     private static final int FORMAT = 1;
 
     private MemberCodec() {
     }
 
-    static byte[] encode(PopulationMember member) {
+    public static byte[] encode(PopulationMember member) {
         BinaryWriter out = new BinaryWriter(64 + 24 * member.classes().size());
         out.writeByte(FORMAT);
         out.writeBoolean(member.hasPurchased());
@@ -31,7 +31,7 @@ final class MemberCodec {
         return out.toByteArray();
     }
 
-    static PopulationMember decode(byte[] bytes) {
+    public static PopulationMember decode(byte[] bytes) {
         BinaryReader in = new BinaryReader(bytes);
         int format = in.readByte();
         if (format != FORMAT) {
