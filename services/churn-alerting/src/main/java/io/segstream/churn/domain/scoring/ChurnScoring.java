@@ -1,5 +1,8 @@
-package io.segstream.churn.domain;
+package io.segstream.churn.domain.scoring;
 
+import io.segstream.churn.domain.ActivityPolicy;
+import io.segstream.churn.domain.CustomerActivity;
+import io.segstream.churn.domain.ModelFitting;
 import io.segstream.churn.domain.model.ChurnRiskScore;
 import io.segstream.churn.domain.model.ChurnRiskScorer;
 import io.segstream.churn.domain.model.PurchaseSummary;

@@ -1,4 +1,4 @@
-package io.segstream.churn.domain;
+package io.segstream.churn.domain.scoring;
 
 import io.segstream.churn.domain.model.ChurnRiskScore;
 import io.segstream.churn.domain.rules.RuleFinding;
