@@ -5,6 +5,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import io.segstream.contracts.registry.Contracts;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

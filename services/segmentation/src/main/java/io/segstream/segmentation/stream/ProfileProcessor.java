@@ -2,13 +2,13 @@ package io.segstream.segmentation.stream;
 
 import io.segstream.contracts.CloudEventHeaders;
 import io.segstream.contracts.ContractJson;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Ids;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.erasure.CustomerErasureRequested;
 import io.segstream.contracts.erasure.ErasureCutoff;
 import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.contracts.purchase.PurchaseRecorded;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.contracts.segment.ProfileSnapshot;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.contracts.segment.SegmentKind;

@@ -1,5 +1,7 @@
-package io.segstream.contracts;
+package io.segstream.contracts.registry;
 
+import io.segstream.contracts.EventContract;
+import io.segstream.contracts.Topics;
 import io.segstream.contracts.churn.ChurnAlertChanged;
 import io.segstream.contracts.erasure.CustomerErasureRequested;
 import io.segstream.contracts.feedback.FeedbackRecorded;
@@ -10,7 +12,10 @@ import io.segstream.contracts.segment.SegmentChanged;
 
 import java.util.List;
 
-/** The registry of every event of contract v1: topic, ce_type, payload record and schema. */
+/**
+ * The registry of every event of contract v1: topic, ce_type, payload record and schema. It knows every family of
+ * events, so it sits above them in a package of its own; the families lean on the vocabulary of the root package.
+ */
 public final class Contracts {
     public static final EventContract<PurchaseSubmitted> PURCHASE_SUBMITTED = new EventContract<>(
             Topics.PURCHASES_INCOMING, "io.segstream.purchase.submitted.v1", PurchaseSubmitted.class,
