@@ -1,6 +1,13 @@
-package io.segstream.localstack;
+package io.segstream.localstack.launcher;
 
 import io.segstream.embedded.PortInUseException;
+import io.segstream.localstack.CommandLine;
+import io.segstream.localstack.ContractProducer;
+import io.segstream.localstack.LocalCredentials;
+import io.segstream.localstack.LocalStack;
+import io.segstream.localstack.StackSettings;
+import io.segstream.localstack.StackSummary;
+import io.segstream.localstack.TokenCommand;
 import io.segstream.localstack.demo.DemoTraffic;
 import io.segstream.localstack.replay.ReplayCommand;
 import io.segstream.runtime.security.Role;

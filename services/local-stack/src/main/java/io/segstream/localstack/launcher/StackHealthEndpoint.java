@@ -1,4 +1,4 @@
-package io.segstream.localstack;
+package io.segstream.localstack.launcher;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

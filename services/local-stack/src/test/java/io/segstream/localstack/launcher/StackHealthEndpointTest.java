@@ -1,4 +1,4 @@
-package io.segstream.localstack;
+package io.segstream.localstack.launcher;
 
 import io.segstream.embedded.Ports;
 import org.junit.jupiter.api.Test;

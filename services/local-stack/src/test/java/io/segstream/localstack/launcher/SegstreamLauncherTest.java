@@ -1,5 +1,6 @@
-package io.segstream.localstack;
+package io.segstream.localstack.launcher;
 
+import io.segstream.localstack.LocalCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
