@@ -1,5 +1,6 @@
 package io.segstream.contracts;
 
+import io.segstream.contracts.registry.Contracts;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

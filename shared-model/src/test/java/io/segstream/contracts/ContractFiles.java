@@ -5,6 +5,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import io.segstream.contracts.registry.Contracts;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -22,10 +23,10 @@ import java.util.stream.Stream;
  * The contract files under src/main/resources/contracts as the tests see them: schemas (loaded with
  * json-schema-validator 3.x, formats asserted), golden examples, the AsyncAPI document.
  */
-final class ContractFiles {
+public final class ContractFiles {
     static final String ROOT = "/contracts/";
-    static final String SCHEMAS = ROOT + "schemas/";
-    static final String EXAMPLES = ROOT + "examples/";
+    public static final String SCHEMAS = ROOT + "schemas/";
+    public static final String EXAMPLES = ROOT + "examples/";
     static final String ASYNCAPI = ROOT + "asyncapi.yaml";
     static final String SCHEMA_SUFFIX = ".schema.json";
 
@@ -42,21 +43,21 @@ final class ContractFiles {
     }
 
     /** The compiled schema of a contract, loaded from the classpath (its location names it in error messages). */
-    static Schema schema(EventContract<?> contract) {
+    public static Schema schema(EventContract<?> contract) {
         return REGISTRY.getSchema(SchemaLocation.of("classpath:" + contract.schemaPath()));
     }
 
     /** A schema given as a JSON tree, compiled like the contract schemas. */
-    static Schema schemaOf(JsonNode tree) {
+    public static Schema schemaOf(JsonNode tree) {
         return REGISTRY.getSchema(tree);
     }
 
     /** The schema of a contract as a JSON tree, for inspecting its properties. */
-    static JsonNode schemaTree(EventContract<?> contract) {
+    public static JsonNode schemaTree(EventContract<?> contract) {
         return readTree(contract.schemaPath());
     }
 
-    static JsonNode readTree(String resource) {
+    public static JsonNode readTree(String resource) {
         try (InputStream in = ContractFiles.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no resource " + resource);
@@ -67,7 +68,7 @@ final class ContractFiles {
         }
     }
 
-    static byte[] bytes(Path file) {
+    public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -76,7 +77,7 @@ final class ContractFiles {
     }
 
     /** A resource folder as a path: tests run against target/classes, a plain directory. */
-    static Path directory(String resourceFolder) {
+    public static Path directory(String resourceFolder) {
         URL url = ContractFiles.class.getResource(resourceFolder);
         if (url == null) {
             throw new IllegalStateException("no resource folder " + resourceFolder);
@@ -88,7 +89,7 @@ final class ContractFiles {
         }
     }
 
-    static List<Path> files(String resourceFolder, String suffix) {
+    public static List<Path> files(String resourceFolder, String suffix) {
         try (Stream<Path> files = Files.list(directory(resourceFolder))) {
             return files.filter(file -> file.getFileName().toString().endsWith(suffix))
                     .sorted(Comparator.comparing(Path::toString))
@@ -98,11 +99,11 @@ final class ContractFiles {
         }
     }
 
-    static List<Path> examples() {
+    public static List<Path> examples() {
         return files(EXAMPLES, ".json");
     }
 
-    static List<Path> schemaFiles() {
+    public static List<Path> schemaFiles() {
         return files(SCHEMAS, SCHEMA_SUFFIX);
     }
 
@@ -110,7 +111,7 @@ final class ContractFiles {
      * The contract an example belongs to: examples/<name>.json or examples/<name>-<variant>.json illustrate
      * schemas/<name>.schema.json. The longest matching name wins.
      */
-    static EventContract<?> contractOf(Path example) {
+    public static EventContract<?> contractOf(Path example) {
         String file = example.getFileName().toString();
         String base = file.substring(0, file.length() - ".json".length());
         return Contracts.ALL.stream()
@@ -123,7 +124,7 @@ final class ContractFiles {
     }
 
     /** purchase-submitted for purchase-submitted.schema.json. */
-    static String schemaName(EventContract<?> contract) {
+    public static String schemaName(EventContract<?> contract) {
         String resource = contract.schemaResource();
         return resource.substring(0, resource.length() - SCHEMA_SUFFIX.length());
     }

@@ -1,6 +1,7 @@
 package io.segstream.contracts;
 
 import com.networknt.schema.Error;
+import io.segstream.contracts.registry.Contracts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

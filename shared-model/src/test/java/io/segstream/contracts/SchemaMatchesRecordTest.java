@@ -1,5 +1,6 @@
 package io.segstream.contracts;
 
+import io.segstream.contracts.registry.Contracts;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -17,9 +17,8 @@ import java.util.Map;
 
 /**
  * Tombstones of erased customers (collection {@value #COLLECTION}): the pseudonymous id and the instant of the
- * erasure, nothing else. They carry the policy for an erased customer's later events: an event that occurred at or
- * before the erasure (a redelivery, a replay of the topic, a late arrival) is dropped; an event that occurred after
- * it is a new relationship and is processed as for a new customer.
+ * erasure, nothing else: the instants a service weighs a customer's later events against, under the contracts'
+ * {@link io.segstream.contracts.erasure.ErasureCutoff} (at or before the erasure: dropped; after it: a new customer).
  */
 public class ErasedCustomers {
     public static final String COLLECTION = "erased_customers";
@@ -63,12 +62,6 @@ public class ErasedCustomers {
             erased.put(String.valueOf(doc.get("_id")), doc.getDate("erasedAt").toInstant());
         }
         return erased;
-    }
-
-    /** True when an event of {@code customerId} that occurred at {@code occurredAt} must be dropped. */
-    public static boolean suppresses(Map<String, Instant> erased, String customerId, Instant occurredAt) {
-        Instant erasedAt = erased.get(customerId);
-        return erasedAt != null && (occurredAt == null || !occurredAt.isAfter(erasedAt));
     }
 
     /** Tombstones processed before {@code before} whose late sweep has not run: customer id to erasure instant. */

@@ -1,8 +1,8 @@
 package io.segstream.runtime.erasure;
 
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Ids;
 import io.segstream.contracts.erasure.CustomerErasureRequested;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.runtime.audit.AuditTrail;
 import io.segstream.runtime.messaging.ContractEventPublisher;
 import io.segstream.runtime.security.Actor;

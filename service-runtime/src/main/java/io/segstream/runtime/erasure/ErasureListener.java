@@ -1,9 +1,9 @@
 package io.segstream.runtime.erasure;
 
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Ids;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.erasure.CustomerErasureRequested;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.runtime.messaging.ContractViolation;
 import io.segstream.runtime.messaging.DeadLetterPublisher;

@@ -4,7 +4,6 @@ import io.segstream.contracts.erasure.CustomerErasureRequested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,12 +25,4 @@ class ErasureListenerTest {
                 .contains("source");
     }
 
-    @Test
-    void theTombstoneDropsWhatOccurredAtOrBeforeTheErasureAndNothingAfter() {
-        Map<String, Instant> erased = Map.of("C-1", AT);
-        assertThat(ErasedCustomers.suppresses(erased, "C-1", AT.minusSeconds(1))).isTrue();
-        assertThat(ErasedCustomers.suppresses(erased, "C-1", AT)).isTrue();
-        assertThat(ErasedCustomers.suppresses(erased, "C-1", AT.plusSeconds(1))).isFalse();
-        assertThat(ErasedCustomers.suppresses(erased, "C-2", AT.minusSeconds(1))).isFalse();
-    }
 }

@@ -2,6 +2,7 @@ package io.segstream.runtime.security;
 
 import com.mongodb.client.MongoClient;
 import io.segstream.contracts.Topics;
+import io.segstream.contracts.erasure.ErasureCutoff;
 import io.segstream.embedded.TestInfrastructure;
 import io.segstream.runtime.audit.AuditTrail;
 import io.segstream.runtime.erasure.CustomerDataEraser;
@@ -242,8 +243,8 @@ class SecurityIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> tombstones.erasedAt(customer) != null);
         Map<String, Instant> erased = tombstones.erasedAmong(List.of(customer, "C-never-erased"));
         assertThat(erased).containsOnlyKeys(customer);
-        assertThat(ErasedCustomers.suppresses(erased, customer, Instant.now().minusSeconds(60))).isTrue();
-        assertThat(ErasedCustomers.suppresses(erased, customer, Instant.now().plusSeconds(60))).isFalse();
+        assertThat(ErasureCutoff.suppresses(erased, customer, Instant.now().minusSeconds(60))).isTrue();
+        assertThat(ErasureCutoff.suppresses(erased, customer, Instant.now().plusSeconds(60))).isFalse();
 
         List<Document> audit = await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getDatabase("security-it")
                 .getCollection(AuditTrail.COLLECTION).find(new Document("subject", customer))

@@ -2,7 +2,6 @@ package io.segstream.churn;
 
 import io.segstream.contracts.CloudEventHeaders;
 import io.segstream.contracts.ContractJson;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.Channel;
 import io.segstream.contracts.churn.AlertLevel;
@@ -17,6 +16,7 @@ import io.segstream.contracts.feedback.FeedbackTopic;
 import io.segstream.contracts.feedback.Sentiment;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseType;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.runtime.security.Role;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

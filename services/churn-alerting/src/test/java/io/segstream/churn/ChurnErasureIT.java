@@ -1,8 +1,8 @@
 package io.segstream.churn;
 
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseType;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.runtime.audit.AuditTrail;
 import io.segstream.runtime.erasure.CustomerErasure;
 import io.segstream.runtime.erasure.ErasedCustomers;

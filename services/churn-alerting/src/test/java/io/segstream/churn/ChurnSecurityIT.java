@@ -1,8 +1,8 @@
 package io.segstream.churn;
 
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseType;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.runtime.security.EndpointAudit;
 import io.segstream.runtime.security.Role;
 import org.junit.jupiter.api.Test;

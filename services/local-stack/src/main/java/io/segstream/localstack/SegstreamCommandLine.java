@@ -1,8 +1,11 @@
 package io.segstream.localstack;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -69,7 +72,7 @@ public final class SegstreamCommandLine {
 
     private static CommandLine launcherOf(Object command, PrintStream out, PrintStream err) {
         // Under the launcher's own command, so that the command inherits --help and --version as with ./segstream.
-        CommandLine launcher = new CommandLine(new SegstreamLauncher());
+        CommandLine launcher = new CommandLine(new Launcher());
         launcher.addSubcommand(command);
         return configure(launcher, out, err);
     }
@@ -126,6 +129,21 @@ public final class SegstreamCommandLine {
             return Double.valueOf(text.trim());
         } catch (NumberFormatException e) {
             throw new TypeConversionException("must be a number, not '" + text + "'");
+        }
+    }
+
+    /** The launcher's command as the parent of a command parsed alone, so that it inherits --help and --version. */
+    @Command(name = LAUNCHER, scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+            versionProvider = Version.class)
+    static final class Launcher {
+    }
+
+    /** The version the build wrote into the jar's manifest; a build from the IDE or the tests has none. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = SegstreamCommandLine.class.getPackage().getImplementationVersion();
+            return new String[] {"segstream " + (version == null ? "(development build)" : version)};
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Everything the local stack can be told: ports, where its data lives, which services to run, demo traffic.
- * Defaults are the documented ones (README, docs/local-stack.md); {@link RunCommand} reads them from the command line
+ * Defaults are the documented ones (README, docs/local-stack.md); {@link io.segstream.localstack.launcher.RunCommand} reads them from the command line
  * and SEGSTREAM_* environment variables.
  */
 public record StackSettings(

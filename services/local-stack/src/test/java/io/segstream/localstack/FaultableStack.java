@@ -1,5 +1,6 @@
 package io.segstream.localstack;
 
+import io.segstream.localstack.launcher.RunCommand;
 import io.segstream.embedded.KafkaNode;
 import io.segstream.embedded.MongoWireServer;
 import io.segstream.embedded.Ports;

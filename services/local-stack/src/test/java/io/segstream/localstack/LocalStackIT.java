@@ -1,5 +1,6 @@
 package io.segstream.localstack;
 
+import io.segstream.localstack.launcher.RunCommand;
 import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.segment.SegmentChanged;

@@ -1,5 +1,6 @@
 package io.segstream.localstack;
 
+import io.segstream.localstack.launcher.RunCommand;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * The activity figures a churn-risk score is built on, as of an instant (the model figures, the rules' reasons and
- * the level are in {@link ChurnAssessment}).
+ * the level are in {@code ChurnAssessment}).
  *
  * @param daysSinceLastPurchase whole days from the last purchase day to the as-of day; null if never bought
  * @param lifecycle             the lifecycle class from segmentation, null until one arrived

@@ -8,8 +8,9 @@ import io.segstream.churn.domain.alerts.AlertClock;
 import io.segstream.churn.domain.alerts.Alerting;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
+import io.segstream.contracts.erasure.ErasureCutoff;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.runtime.erasure.ErasedCustomers;
 import io.segstream.runtime.messaging.ContractViolation;
@@ -108,7 +109,7 @@ class ActivityListener {
         int suppressed = 0;
         for (int i = events.size() - 1; i >= 0; i--) {
             ActivityEvent event = events.get(i);
-            if (ErasedCustomers.suppresses(erased, event.customerId(), event.occurredAt())) {
+            if (ErasureCutoff.suppresses(erased, event.customerId(), event.occurredAt())) {
                 events.remove(i);
                 topics.remove(i);
                 suppressed++;

@@ -3,7 +3,7 @@ package io.segstream.churn.messaging;
 import io.segstream.churn.config.ChurnProperties;
 import io.segstream.churn.domain.alerts.AlertMessage;
 import io.segstream.churn.domain.alerts.AlertPublisher;
-import io.segstream.contracts.Contracts;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.runtime.messaging.ContractEventPublisher;
 import org.springframework.stereotype.Component;
 

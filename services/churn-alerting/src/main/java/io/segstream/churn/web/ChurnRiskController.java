@@ -4,7 +4,7 @@ import io.segstream.churn.config.ChurnProperties;
 import io.segstream.churn.domain.ActivityPolicy;
 import io.segstream.churn.domain.ActivityTracking;
 import io.segstream.churn.domain.ChurnRiskFigures;
-import io.segstream.churn.domain.ChurnScoring;
+import io.segstream.churn.domain.scoring.ChurnScoring;
 import io.segstream.contracts.Ids;
 import io.segstream.runtime.web.ProblemCodes;
 import io.segstream.runtime.web.ProblemException;

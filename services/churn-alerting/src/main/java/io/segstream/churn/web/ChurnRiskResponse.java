@@ -1,9 +1,9 @@
 package io.segstream.churn.web;
 
 import io.segstream.churn.domain.ActivityFigures;
-import io.segstream.churn.domain.ChurnAssessment;
 import io.segstream.churn.domain.ChurnRiskFigures;
 import io.segstream.churn.domain.model.ChurnRiskScore;
+import io.segstream.churn.domain.scoring.ChurnAssessment;
 import io.segstream.contracts.churn.AlertLevel;
 import io.segstream.contracts.churn.ChurnReason;
 import io.segstream.contracts.churn.SuggestedAction;

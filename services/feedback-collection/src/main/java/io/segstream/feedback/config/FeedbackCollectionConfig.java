@@ -1,8 +1,8 @@
 package io.segstream.feedback.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.feedback.FeedbackRecorded;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.feedback.domain.FeedbackIntake;
 import io.segstream.feedback.domain.FeedbackLedger;
 import io.segstream.feedback.domain.FeedbackRules;

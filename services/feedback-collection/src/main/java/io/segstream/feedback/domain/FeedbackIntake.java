@@ -1,9 +1,9 @@
 package io.segstream.feedback.domain;
 
+import io.segstream.contracts.erasure.ErasureCutoff;
 import io.segstream.contracts.feedback.FeedbackKind;
 import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.contracts.feedback.FeedbackSubmitted;
-import io.segstream.runtime.erasure.ErasedCustomers;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -75,14 +75,14 @@ public final class FeedbackIntake {
             }
             FeedbackSubmitted item = submission.feedback();
             if (item.customerId() != null
-                    && ErasedCustomers.suppresses(erased, item.customerId(), item.occurredAt())) {
+                    && ErasureCutoff.suppresses(erased, item.customerId(), item.occurredAt())) {
                 outcomes[i] = IntakeOutcome.suppressed(item.eventId());
                 suppressed++;
                 continue;
             }
             Optional<Rejection> broken = rules.check(item, now);
             if (broken.isEmpty() && item.referredCustomerId() != null
-                    && ErasedCustomers.suppresses(erased, item.referredCustomerId(), item.occurredAt())) {
+                    && ErasureCutoff.suppresses(erased, item.referredCustomerId(), item.occurredAt())) {
                 // A late referral naming an erased customer is kept, without the erased id.
                 item = withoutReferred(item);
             }

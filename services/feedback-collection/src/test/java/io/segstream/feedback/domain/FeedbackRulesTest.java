@@ -1,7 +1,7 @@
 package io.segstream.feedback.domain;
 
 import io.segstream.contracts.ContractJson;
-import io.segstream.contracts.Contracts;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.contracts.feedback.ComplaintSeverity;
 import io.segstream.contracts.feedback.FeedbackLimits;
 import io.segstream.contracts.feedback.FeedbackSubmitted;

@@ -1,9 +1,9 @@
 package io.segstream.localstack.bench;
 
 import io.segstream.contracts.ContractJson;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.purchase.PurchaseRecorded;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.localstack.ContractProducer;
 
 import java.io.PrintStream;

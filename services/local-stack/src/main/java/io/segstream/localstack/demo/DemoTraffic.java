@@ -2,13 +2,13 @@ package io.segstream.localstack.demo;
 
 import io.segstream.contracts.Channel;
 import io.segstream.contracts.ContractJson;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.feedback.ComplaintSeverity;
 import io.segstream.contracts.feedback.FeedbackKind;
 import io.segstream.contracts.feedback.FeedbackSubmitted;
 import io.segstream.contracts.purchase.LineItem;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.contracts.purchase.PurchaseType;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.localstack.ContractProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package io.segstream.localstack.faults;
 
 import io.segstream.contracts.CloudEventHeaders;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.EventContract;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.localstack.bench.RatePacer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -2,8 +2,8 @@ package io.segstream.purchases.config;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.purchase.PurchaseRecorded;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.purchases.domain.ExchangeRates;
 import io.segstream.purchases.domain.OrderBook;
 import io.segstream.purchases.domain.PurchaseIntake;

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The tombstones of erased customers, as the intake needs them: asked once per request, batch or poll, never per
  * event. The policy itself (an event that occurred at or before the erasure is not taken in; a later one is taken in
- * as from a new customer) is service-runtime's {@code ErasedCustomers.suppresses}.
+ * as from a new customer) is the contracts' {@code ErasureCutoff}.
  */
 @FunctionalInterface
 public interface ErasedCustomerRegister {

@@ -1,10 +1,10 @@
 package io.segstream.purchases.domain;
 
 import io.segstream.contracts.Ids;
+import io.segstream.contracts.erasure.ErasureCutoff;
 import io.segstream.contracts.purchase.PurchaseRecorded;
 import io.segstream.contracts.purchase.PurchaseSubmitted;
 import io.segstream.contracts.purchase.PurchaseType;
-import io.segstream.runtime.erasure.ErasedCustomers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -115,7 +115,7 @@ public final class PurchaseIntake {
         for (int i = 0; i < submissions.size(); i++) {
             PurchaseSubmitted p = submissions.get(i).purchase();
             if (p != null && p.customerId() != null
-                    && ErasedCustomers.suppresses(erasedAt, p.customerId(), p.occurredAt())) {
+                    && ErasureCutoff.suppresses(erasedAt, p.customerId(), p.occurredAt())) {
                 results[i] = IntakeResult.rejected(p.eventId(), ERASED, p.channel());
             }
         }

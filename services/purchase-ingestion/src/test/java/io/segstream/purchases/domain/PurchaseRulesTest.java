@@ -1,6 +1,6 @@
 package io.segstream.purchases.domain;
 
-import io.segstream.contracts.Contracts;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.contracts.ContractJson;
 import io.segstream.contracts.purchase.LineItem;
 import io.segstream.contracts.purchase.PurchaseLimits;

@@ -6,6 +6,7 @@ import io.segstream.segmentation.domain.PopulationSnapshot;
 import io.segstream.segmentation.domain.PopulationSummary;
 import io.segstream.segmentation.domain.Recomputation;
 import io.segstream.segmentation.domain.RecomputationLog;
+import io.segstream.segmentation.encoding.PopulationSummaryCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;

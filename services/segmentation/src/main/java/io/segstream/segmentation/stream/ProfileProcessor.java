@@ -2,16 +2,16 @@ package io.segstream.segmentation.stream;
 
 import io.segstream.contracts.CloudEventHeaders;
 import io.segstream.contracts.ContractJson;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Ids;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.erasure.CustomerErasureRequested;
+import io.segstream.contracts.erasure.ErasureCutoff;
 import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.contracts.purchase.PurchaseRecorded;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.contracts.segment.ProfileSnapshot;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.contracts.segment.SegmentKind;
-import io.segstream.runtime.erasure.ErasedCustomers;
 import io.segstream.runtime.messaging.ContractViolation;
 import io.segstream.segmentation.domain.BatchResult;
 import io.segstream.segmentation.domain.ClassChange;
@@ -29,6 +29,7 @@ import io.segstream.segmentation.domain.RfmScore;
 import io.segstream.segmentation.domain.Segmentation;
 import io.segstream.segmentation.domain.SegmentDefinition;
 import io.segstream.segmentation.domain.SweepSummary;
+import io.segstream.segmentation.encoding.PopulationSummaryCodec;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -161,8 +162,7 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
 
     private void apply(CustomerFact fact, Instant arrivedAt) {
         byte[] erasedAt = erasures.get(fact.customerId());
-        if (erasedAt != null && ErasedCustomers.suppresses(Map.of(fact.customerId(), instant(erasedAt)),
-                fact.customerId(), fact.occurredAt())) {
+        if (erasedAt != null && ErasureCutoff.suppresses(instant(erasedAt), fact.occurredAt())) {
             settings.metrics().suppressed();
             return;
         }

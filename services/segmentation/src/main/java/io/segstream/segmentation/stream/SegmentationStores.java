@@ -1,5 +1,7 @@
 package io.segstream.segmentation.stream;
 
+import io.segstream.segmentation.encoding.MemberCodec;
+import io.segstream.segmentation.encoding.ProfileCodec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;

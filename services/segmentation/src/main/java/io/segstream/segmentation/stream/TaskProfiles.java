@@ -6,6 +6,8 @@ import io.segstream.segmentation.domain.PopulationMember;
 import io.segstream.segmentation.domain.PopulationSummary;
 import io.segstream.segmentation.domain.ProfilePolicy;
 import io.segstream.segmentation.domain.ProfileStore;
+import io.segstream.segmentation.encoding.MemberCodec;
+import io.segstream.segmentation.encoding.ProfileCodec;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;

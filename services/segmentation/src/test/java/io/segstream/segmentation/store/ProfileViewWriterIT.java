@@ -13,7 +13,7 @@ import io.segstream.embedded.TestInfrastructure;
 import io.segstream.segmentation.domain.CustomerProfile;
 import io.segstream.segmentation.domain.PurchaseFact;
 import io.segstream.segmentation.domain.PurchaseKind;
-import io.segstream.segmentation.stream.ProfileCodec;
+import io.segstream.segmentation.encoding.ProfileCodec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;

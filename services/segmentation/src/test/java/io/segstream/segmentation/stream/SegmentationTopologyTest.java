@@ -7,6 +7,7 @@ import io.segstream.segmentation.PurchaseEvents;
 import io.segstream.segmentation.domain.ClassRule;
 import io.segstream.segmentation.domain.CustomerProfile;
 import io.segstream.segmentation.domain.SegmentDefinition;
+import io.segstream.segmentation.encoding.ProfileCodec;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

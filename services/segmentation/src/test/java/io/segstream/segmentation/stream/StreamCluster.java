@@ -2,9 +2,9 @@ package io.segstream.segmentation.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.segstream.contracts.ContractJson;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.purchase.PurchaseRecorded;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.embedded.KafkaNode;
 import io.segstream.embedded.TopicLayout;

@@ -4,6 +4,7 @@ import io.segstream.contracts.Topics;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.segmentation.PurchaseEvents;
 import io.segstream.segmentation.domain.CustomerProfile;
+import io.segstream.segmentation.encoding.ProfileCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

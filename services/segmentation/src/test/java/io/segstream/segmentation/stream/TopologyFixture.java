@@ -2,11 +2,11 @@ package io.segstream.segmentation.stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.segstream.contracts.ContractJson;
-import io.segstream.contracts.Contracts;
 import io.segstream.contracts.Topics;
 import io.segstream.contracts.erasure.CustomerErasureRequested;
 import io.segstream.contracts.feedback.FeedbackRecorded;
 import io.segstream.contracts.purchase.PurchaseRecorded;
+import io.segstream.contracts.registry.Contracts;
 import io.segstream.contracts.segment.SegmentChanged;
 import io.segstream.runtime.messaging.ContractDecoder;
 import io.segstream.segmentation.domain.DefaultCatalogue;

@@ -2,11 +2,11 @@ package io.segstream.churn.domain.alerts;
 
 import io.segstream.churn.domain.ActivityPolicy;
 import io.segstream.churn.domain.ActivityStore;
-import io.segstream.churn.domain.ChurnAssessment;
-import io.segstream.churn.domain.ChurnScoring;
 import io.segstream.churn.domain.CustomerActivity;
 import io.segstream.churn.domain.rules.EarlyWarningRules;
 import io.segstream.churn.domain.rules.RuleSettings;
+import io.segstream.churn.domain.scoring.ChurnAssessment;
+import io.segstream.churn.domain.scoring.ChurnScoring;
 import io.segstream.contracts.churn.AlertStatus;
 import io.segstream.contracts.churn.ChurnReason;
 
