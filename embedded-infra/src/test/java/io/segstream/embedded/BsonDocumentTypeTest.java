@@ -140,7 +140,10 @@ class BsonDocumentTypeTest {
         assertThat(partial.keySet()).containsExactlyElementsOf(whole.keySet());
         for (String name : whole.keySet()) {
             if (asked.contains(name)) {
-                assertThat(partial.get(name)).isEqualTo(whole.get(name));
+                // Compared as encoded: the server's regular expression type has no value equality, and one may sit
+                // inside a nested document or array.
+                assertThat(BsonDocumentType.encode(new Document(name, partial.get(name))))
+                        .isEqualTo(BsonDocumentType.encode(new Document(name, whole.get(name))));
             } else {
                 assertThat(partial.get(name)).isInstanceOf(StoredDocument.Undecoded.class);
             }
