@@ -32,6 +32,9 @@ public record StackSettings(
     public static final int DEFAULT_MONGO_PORT = 27017;
     public static final int DEFAULT_HEALTH_PORT = 8080;
     public static final int DEFAULT_PARTITIONS = 6;
+    /** The largest partition count a topic of the local stack is created with. */
+    public static final int MAX_PARTITIONS = 256;
+    public static final int MAX_PORT = 65_535;
 
     public String bootstrapServers() {
         return host + ":" + kafkaPort;
@@ -66,5 +69,18 @@ public record StackSettings(
     public ServiceSpec service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /**
+     * The four services in start order, each with its own database; the extra arguments are the commands' own
+     * (the bench's instrumented settings, none for {@code run}).
+     */
+    public static List<ServiceSpec> services(int purchasePort, int feedbackPort, int segmentationPort, int churnPort,
+                                             List<String> segmentationArguments, List<String> churnArguments) {
+        return List.of(
+                new ServiceSpec("purchase-ingestion", purchasePort, "segstream-purchases"),
+                new ServiceSpec("feedback-collection", feedbackPort, "segstream-feedback"),
+                new ServiceSpec("segmentation", segmentationPort, "segstream-segmentation", segmentationArguments),
+                new ServiceSpec("churn-alerting", churnPort, "segstream-churn", churnArguments));
     }
 }

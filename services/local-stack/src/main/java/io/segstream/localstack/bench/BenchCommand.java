@@ -65,10 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static final String CHURN = "churn-alerting";
     private static final List<String> CHURN_TOPICS = List.of(Topics.PURCHASES_RECORDED, Topics.FEEDBACK_RECORDED,
             Topics.SEGMENT_CHANGES, Topics.CUSTOMER_ERASURE);
-    private static final int MAX_PORT = 65_535;
     private static final int MAX_SIZE = 100_000_000;
     private static final int MAX_CUSTOMERS = 10_000_000;
-    private static final int MAX_PARTITIONS = 256;
 
     @Spec
     private CommandSpec spec;
@@ -178,15 +176,10 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> segmentationArguments = guarantee == null ? List.of(SweepBench.FOLLOW_EVENT_TIME)
                 : List.of(SweepBench.FOLLOW_EVENT_TIME, BenchOptions.GUARANTEE_ARGUMENT + guarantee);
         String timestamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        List<ServiceSpec> services = List.of(
-                new ServiceSpec("purchase-ingestion", port("--purchase-port", purchasePort, freePort),
-                        "segstream-purchases"),
-                new ServiceSpec("feedback-collection", port("--feedback-port", feedbackPort, freePort),
-                        "segstream-feedback"),
-                new ServiceSpec("segmentation", port("--segmentation-port", segmentationPort, freePort),
-                        "segstream-segmentation", segmentationArguments),
-                new ServiceSpec("churn-alerting", port("--churn-port", churnPort, freePort), "segstream-churn",
-                        List.of(PausedConsumer.SESSION_TIMEOUT_ARGUMENT)));
+        List<ServiceSpec> services = StackSettings.services(port("--purchase-port", purchasePort, freePort),
+                port("--feedback-port", feedbackPort, freePort),
+                port("--segmentation-port", segmentationPort, freePort), port("--churn-port", churnPort, freePort),
+                segmentationArguments, List.of(PausedConsumer.SESSION_TIMEOUT_ARGUMENT));
         StackSettings stack = new StackSettings(home,
                 dataDir != null ? dataDir : home.resolve(".segstream").resolve("bench-" + timestamp),
                 host,
@@ -194,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
                 port("--kafka-controller-port", kafkaControllerPort, freePort),
                 port("--mongo-port", mongoPort, freePort),
                 freePort.getAsInt(), // the health endpoint is not started by bench; a free port keeps checks happy
-                SegstreamCommandLine.within(spec, "--partitions", partitions, 1, MAX_PARTITIONS),
+                SegstreamCommandLine.within(spec, "--partitions", partitions, 1, StackSettings.MAX_PARTITIONS),
                 services,
                 serviceHeap,
                 false, 0.1, 10, 0, 3_600,
@@ -228,7 +221,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int port(String option, int given, IntSupplier freePort) {
-        return SegstreamCommandLine.within(spec, option, given, 0, MAX_PORT) == 0 ? freePort.getAsInt() : given;
+        int port = SegstreamCommandLine.within(spec, option, given, 0, StackSettings.MAX_PORT);
+        return port == 0 ? freePort.getAsInt() : port;
     }
 
     @Override

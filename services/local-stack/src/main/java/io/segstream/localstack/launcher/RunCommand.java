@@ -55,9 +55,6 @@ import static io.segstream.localstack.SegstreamCommandLine.within;
                 ".segstream/local-signing.key (made on first need; --fresh keeps it); see",
                 "./segstream token --help"})
 public final class RunCommand implements Callable<Integer> {
-    private static final int MAX_PORT = 65_535;
-    /** The largest partition count a topic of the local stack is created with. */
-    private static final int MAX_PARTITIONS = 256;
     /** The demo's customers and history are seeded: the same simulated customers on every run. */
     private static final long DEMO_SEED = 20_261_123L;
 
@@ -141,12 +138,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** What the options say, checked: a value out of range refuses the command line before anything starts. */
     StackSettings settings() {
-        List<ServiceSpec> services = List.of(
-                new ServiceSpec("purchase-ingestion", port("--purchase-port", purchasePort), "segstream-purchases"),
-                new ServiceSpec("feedback-collection", port("--feedback-port", feedbackPort), "segstream-feedback"),
-                new ServiceSpec("segmentation", port("--segmentation-port", segmentationPort),
-                        "segstream-segmentation"),
-                new ServiceSpec("churn-alerting", port("--churn-port", churnPort), "segstream-churn"));
+        List<ServiceSpec> services = StackSettings.services(port("--purchase-port", purchasePort),
+                port("--feedback-port", feedbackPort), port("--segmentation-port", segmentationPort),
+                port("--churn-port", churnPort), List.of(), List.of());
         return new StackSettings(
                 home,
                 dataDir == null ? home.resolve(".segstream") : dataDir,
@@ -155,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
                 port("--kafka-controller-port", kafkaControllerPort),
                 port("--mongo-port", mongoPort),
                 port("--health-port", healthPort),
-                within(spec, "--partitions", partitions, 1, MAX_PARTITIONS),
+                within(spec, "--partitions", partitions, 1, StackSettings.MAX_PARTITIONS),
                 services,
                 serviceHeap,
                 !noDemo,
@@ -168,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int port(String option, int value) {
-        return within(spec, option, value, 1, MAX_PORT);
+        return within(spec, option, value, 1, StackSettings.MAX_PORT);
     }
 
     @Override
