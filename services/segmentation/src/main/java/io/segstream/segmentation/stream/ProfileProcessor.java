@@ -267,10 +267,6 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
             }
             state.evaluatedVersions().put(definition.key(), definition.version());
             changed = true;
-            if (profiles.summary().profiles() == 0) {
-                // Nobody to re-evaluate: the task's first customers are classified with this version by their events.
-                continue;
-            }
             DefinitionRecord record = versions.newest(definition.key());
             state.jobs().removeIf(job -> {
                 boolean superseded = job.isRedefinition() && job.key().equals(definition.key());
@@ -279,9 +275,16 @@ final class ProfileProcessor implements Processor<String, byte[], String, Routed
                 }
                 return superseded;
             });
-            state.jobs().add(BackgroundJob.redefinition(definition.key(), definition.version(),
+            BackgroundJob job = BackgroundJob.redefinition(definition.key(), definition.version(),
                     record == null ? null : record.recomputationId(), profiles.summary().profiles(),
-                    Instant.ofEpochMilli(context.currentSystemTimeMs())));
+                    Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            if (profiles.summary().profiles() == 0) {
+                // Nobody to re-evaluate (the task's first customers are classified with this version by their
+                // events), but the recomputation waits for every task's report: this one is finished at once.
+                reportProgress(job, true);
+                continue;
+            }
+            state.jobs().add(job);
         }
         if (changed) {
             saveState();

@@ -150,6 +150,24 @@ class SegmentationTopologyTest {
     }
 
     @Test
+    void aTaskWithoutCustomersReportsARedefinitionFinishedAtOnceSoTheRecomputationCanFinish() {
+        fixture = new TopologyFixture(NOW, 3);
+        SegmentDefinition tiers = SegmentDefinition.dimension("value-tier", "two tiers", List.of(
+                new ClassRule("BIG", "profile.monetary365d >= 500.0"), new ClassRule("SMALL", "true")))
+                .withVersion(2, NOW);
+        String recomputation = fixture.define(tiers, true);
+
+        fixture.tick(TopologyFixture.BACKGROUND);
+
+        assertThat(fixture.progress()).singleElement().satisfies(progress -> {
+            assertThat(progress.recomputationId()).isEqualTo(recomputation);
+            assertThat(progress.total()).isZero();
+            assertThat(progress.finished()).isTrue();
+        });
+        assertThat(fixture.changes()).isEmpty();
+    }
+
+    @Test
     void aRedefinitionIsAppliedInSlicesWhileEventsKeepFlowingAndReportsItsProgress() {
         fixture = new TopologyFixture(NOW, 3);
         for (int i = 0; i < 10; i++) {
